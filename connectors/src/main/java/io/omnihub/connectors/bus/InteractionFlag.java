@@ -1,0 +1,11 @@
+package io.omnihub.connectors.bus;
+
+/** Marks a channel sets on an interaction for the hub and for agents. */
+public enum InteractionFlag {
+    /** Caught by a spam trap (a filled honeypot field): kept out of the inbox. */
+    SPAM,
+    /** Sent by a machine (auto-reply, list mail): never auto-answered. */
+    AUTO_SUBMITTED,
+    /** Could not be parsed; stored raw for an agent to look at. */
+    UNPARSEABLE
+}

@@ -1,0 +1,18 @@
+package io.omnihub.connectors.inbox;
+
+import io.omnihub.connectors.webform.WebFormSettings;
+
+/**
+ * One configured entry point, {@code omnihub.inboxes.<key>}.
+ *
+ * @param channel which channel it is: {@code webform} (more as channels land)
+ * @param name    what agents see, e.g. "Website contact form"
+ * @param team    the key of the team that works this inbox (optional)
+ * @param webform settings when {@code channel} is {@code webform}
+ */
+public record InboxSettings(String channel, String name, String team, WebFormSettings webform) {
+
+    public String displayName(String key) {
+        return name == null || name.isBlank() ? key : name;
+    }
+}

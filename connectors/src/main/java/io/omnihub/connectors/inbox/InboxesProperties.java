@@ -1,0 +1,44 @@
+package io.omnihub.connectors.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Every inbox the hub serves, keyed by inbox key: {@code omnihub.inboxes.<key>.channel: webform}
+ * and the channel's own block. Adding a second form or mailbox is configuration, not code.
+ * Checked at start-up: a mistake stops the hub with a message naming the setting to fix.
+ */
+@ConfigurationProperties("omnihub")
+public record InboxesProperties(Map<String, InboxSettings> inboxes) {
+
+    public static final Set<String> CHANNELS = Set.of("webform");
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    public InboxesProperties {
+        inboxes = inboxes == null ? Map.of() : new LinkedHashMap<>(inboxes);
+        inboxes.forEach(InboxesProperties::check);
+    }
+
+    public Optional<InboxSettings> find(String key) {
+        return Optional.ofNullable(key).map(inboxes::get);
+    }
+
+    private static void check(String key, InboxSettings inbox) {
+        String where = "omnihub.inboxes." + key;
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException(where + ": an inbox key is lower-case letters, digits and '-' "
+                    + "(it appears in URLs), at most 63 characters");
+        }
+        if (inbox == null || inbox.channel() == null || !CHANNELS.contains(inbox.channel())) {
+            throw new IllegalArgumentException(where + ".channel must be one of " + CHANNELS);
+        }
+        if ("webform".equals(inbox.channel()) && inbox.webform() == null) {
+            throw new IllegalArgumentException(where + ".webform is required for a webform inbox "
+                    + "(at least its field mapping; see docs/configuration.md)");
+        }
+    }
+}

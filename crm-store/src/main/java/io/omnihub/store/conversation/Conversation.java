@@ -1,0 +1,190 @@
+package io.omnihub.store.conversation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * One thread of exchanges with a customer in one inbox, with the status, assignment and
+ * timestamps that routing and SLAs work from.
+ */
+@Entity
+@Table(name = "conversation")
+public class Conversation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "customer_id", nullable = false)
+    private Long customerId;
+
+    @Column(name = "inbox_id", nullable = false)
+    private Long inboxId;
+
+    @Column(nullable = false)
+    private String channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ConversationStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Priority priority = Priority.NORMAL;
+
+    private String subject;
+
+    @Column(name = "assignee_id")
+    private Long assigneeId;
+
+    @Column(name = "team_id")
+    private Long teamId;
+
+    /** The channel's key for continuing this thread (e.g. customer number + our number for SMS). */
+    @Column(name = "thread_key")
+    private String threadKey;
+
+    /** Which threading rule opened or last continued the conversation. */
+    @Column(name = "threading_rule")
+    private String threadingRule;
+
+    @Column(name = "opened_at", nullable = false)
+    private Instant openedAt;
+
+    @Column(name = "first_response_at")
+    private Instant firstResponseAt;
+
+    /** Since when the customer has been waiting for us; null while the ball is in their court. */
+    @Column(name = "waiting_since")
+    private Instant waitingSince;
+
+    @Column(name = "last_activity_at", nullable = false)
+    private Instant lastActivityAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Conversation() {
+    }
+
+    public Conversation(Long customerId, Long inboxId, String channel, String subject, String threadKey,
+            String threadingRule, Instant openedAt) {
+        this.customerId = customerId;
+        this.inboxId = inboxId;
+        this.channel = channel;
+        this.subject = subject;
+        this.threadKey = threadKey;
+        this.threadingRule = threadingRule;
+        this.status = ConversationStatus.OPEN;
+        this.openedAt = openedAt;
+        this.lastActivityAt = openedAt;
+        this.updatedAt = openedAt;
+    }
+
+    /** The customer wrote: we owe them an answer, and a resolved conversation opens again. */
+    public void customerInteracted(Instant at, String rule) {
+        if (status != ConversationStatus.OPEN) {
+            status = ConversationStatus.OPEN;
+            resolvedAt = null;
+        }
+        if (waitingSince == null) {
+            waitingSince = at;
+        }
+        touch(at);
+        threadingRule = rule;
+    }
+
+    /** We answered: the first answer stops the first-response clock. */
+    public void agentInteracted(Instant at) {
+        if (firstResponseAt == null) {
+            firstResponseAt = at;
+        }
+        waitingSince = null;
+        touch(at);
+    }
+
+    private void touch(Instant at) {
+        if (lastActivityAt == null || at.isAfter(lastActivityAt)) {
+            lastActivityAt = at;
+        }
+        updatedAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public Long getInboxId() {
+        return inboxId;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public ConversationStatus getStatus() {
+        return status;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public Long getAssigneeId() {
+        return assigneeId;
+    }
+
+    public Long getTeamId() {
+        return teamId;
+    }
+
+    public String getThreadKey() {
+        return threadKey;
+    }
+
+    public String getThreadingRule() {
+        return threadingRule;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+
+    public Instant getFirstResponseAt() {
+        return firstResponseAt;
+    }
+
+    public Instant getWaitingSince() {
+        return waitingSince;
+    }
+
+    public Instant getLastActivityAt() {
+        return lastActivityAt;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+}

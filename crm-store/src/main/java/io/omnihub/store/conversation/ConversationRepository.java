@@ -1,0 +1,10 @@
+package io.omnihub.store.conversation;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ConversationRepository extends JpaRepository<Conversation, Long>, ConversationQueries {
+
+    /** The most recently opened conversation continuing a channel thread in an inbox. */
+    Optional<Conversation> findFirstByInboxIdAndThreadKeyOrderByOpenedAtDescIdDesc(Long inboxId, String threadKey);
+}

@@ -1,0 +1,8 @@
+package io.omnihub.store.conversation;
+
+public enum Priority {
+    LOW,
+    NORMAL,
+    HIGH,
+    URGENT
+}

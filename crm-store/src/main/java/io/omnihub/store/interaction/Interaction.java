@@ -1,0 +1,183 @@
+package io.omnihub.store.interaction;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One exchange with a customer on one channel: a mail, an SMS, a form post, a call, a note. */
+@Entity
+@Table(name = "interaction")
+public class Interaction {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "conversation_id", nullable = false)
+    private Long conversationId;
+
+    @Column(name = "customer_id", nullable = false)
+    private Long customerId;
+
+    @Column(name = "inbox_id", nullable = false)
+    private Long inboxId;
+
+    @Column(nullable = false)
+    private String channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Direction direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private InteractionKind kind;
+
+    /** The channel's own id (Message-ID, MessageSid, CallSid, submission id); unique per inbox. */
+    @Column(name = "external_id", nullable = false)
+    private String externalId;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    /** The sender's address as the channel gave it (normalized). */
+    private String sender;
+
+    @Column(name = "author_id")
+    private Long authorId;
+
+    private String subject;
+
+    @Column(name = "body_text")
+    private String bodyText;
+
+    /** HTML already sanitized for display; raw HTML from outside is never stored here. */
+    @Column(name = "body_html")
+    private String bodyHtml;
+
+    @Column(name = "delivery_status")
+    private String deliveryStatus;
+
+    @Column(name = "delivery_error")
+    private String deliveryError;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    private List<String> flags = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private Map<String, Object> metadata = new LinkedHashMap<>();
+
+    protected Interaction() {
+    }
+
+    public Interaction(InteractionDraft draft, Long conversationId, Long customerId, Long inboxId, Instant recordedAt) {
+        this.conversationId = conversationId;
+        this.customerId = customerId;
+        this.inboxId = inboxId;
+        this.channel = draft.channel();
+        this.direction = draft.direction();
+        this.kind = draft.kind();
+        this.externalId = draft.externalId();
+        this.occurredAt = draft.occurredAt();
+        this.recordedAt = recordedAt;
+        this.sender = draft.sender();
+        this.subject = draft.subject();
+        this.bodyText = draft.text();
+        this.bodyHtml = draft.sanitizedHtml();
+        this.flags = new ArrayList<>(draft.flags());
+        this.metadata = new LinkedHashMap<>(draft.metadata());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getConversationId() {
+        return conversationId;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public Long getInboxId() {
+        return inboxId;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public InteractionKind getKind() {
+        return kind;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    public String getSender() {
+        return sender;
+    }
+
+    public Long getAuthorId() {
+        return authorId;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBodyText() {
+        return bodyText;
+    }
+
+    public String getBodyHtml() {
+        return bodyHtml;
+    }
+
+    public String getDeliveryStatus() {
+        return deliveryStatus;
+    }
+
+    public String getDeliveryError() {
+        return deliveryError;
+    }
+
+    public List<String> getFlags() {
+        return List.copyOf(flags);
+    }
+
+    public Map<String, Object> getMetadata() {
+        return Map.copyOf(metadata);
+    }
+}

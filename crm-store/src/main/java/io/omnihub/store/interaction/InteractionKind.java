@@ -1,0 +1,12 @@
+package io.omnihub.store.interaction;
+
+public enum InteractionKind {
+    /** A written message: e-mail, SMS, chat line. */
+    MESSAGE,
+    /** A web-form submission. */
+    FORM_SUBMISSION,
+    /** A phone call. */
+    CALL,
+    /** An internal note, never sent to the customer. */
+    NOTE
+}

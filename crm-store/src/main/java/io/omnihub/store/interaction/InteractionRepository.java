@@ -1,0 +1,37 @@
+package io.omnihub.store.interaction;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface InteractionRepository extends JpaRepository<Interaction, Long> {
+
+    boolean existsByInboxIdAndChannelAndExternalId(Long inboxId, String channel, String externalId);
+
+    List<Interaction> findByConversationIdOrderByOccurredAtAscIdAsc(Long conversationId);
+
+    /** A customer's timeline across every channel, newest first, from the top. */
+    @Query(value = """
+            select * from interaction
+             where customer_id = :customerId
+             order by occurred_at desc, id desc
+             limit :limit""", nativeQuery = true)
+    List<Interaction> timeline(Long customerId, int limit);
+
+    /** A customer's timeline continued after the (occurredAt, id) position a client last saw. */
+    @Query(value = """
+            select * from interaction
+             where customer_id = :customerId
+               and (occurred_at, id) < (:beforeAt, :beforeId)
+             order by occurred_at desc, id desc
+             limit :limit""", nativeQuery = true)
+    List<Interaction> timelineBefore(Long customerId, Instant beforeAt, long beforeId, int limit);
+
+    /** The newest interaction of each of the given conversations (for list previews). */
+    @Query(value = """
+            select distinct on (conversation_id) * from interaction
+             where conversation_id in (:conversationIds)
+             order by conversation_id, occurred_at desc, id desc""", nativeQuery = true)
+    List<Interaction> latestOfConversations(List<Long> conversationIds);
+}
