@@ -39,6 +39,10 @@ public class OutboxEntry {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    /** The position in publishing order, assigned by the relay; null until published. */
+    @Column(name = "publish_seq")
+    private Long publishSeq;
+
     protected OutboxEntry() {
     }
 
@@ -76,5 +80,9 @@ public class OutboxEntry {
 
     public Instant getPublishedAt() {
         return publishedAt;
+    }
+
+    public Long getPublishSeq() {
+        return publishSeq;
     }
 }

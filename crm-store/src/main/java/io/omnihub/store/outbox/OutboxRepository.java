@@ -1,25 +1,20 @@
 package io.omnihub.store.outbox;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface OutboxRepository extends JpaRepository<OutboxEntry, Long> {
+public interface OutboxRepository extends JpaRepository<OutboxEntry, Long>, OutboxSequencing {
 
     /** The oldest unpublished entries, locked for this transaction. */
     @Query(value = "select * from outbox where published_at is null order by id limit :limit for update",
             nativeQuery = true)
     List<OutboxEntry> lockUnpublished(int limit);
 
-    @Modifying
-    @Query("update OutboxEntry o set o.publishedAt = :at where o.id in :ids")
-    int markPublished(Collection<Long> ids, Instant at);
-
-    /** Published entries after a position, oldest first: what a reconnecting live client missed. */
-    @Query(value = "select * from outbox where id > :afterSequence and published_at is not null order by id limit :limit",
+    /** Published entries after a publish sequence, in publishing order: what a reconnecting client missed. */
+    @Query(value = "select * from outbox where publish_seq > :afterSequence order by publish_seq limit :limit",
             nativeQuery = true)
     List<OutboxEntry> publishedAfter(long afterSequence, int limit);
 

@@ -17,7 +17,7 @@ public interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
     @Modifying
     @Query(value = """
             update api_token set last_used_at = :now
-             where id = :id and (last_used_at is null or last_used_at < :now - interval '1 minute')""",
+             where id = :id and (last_used_at is null or last_used_at < cast(:now as timestamptz) - interval '1 minute')""",
             nativeQuery = true)
     int touch(Long id, Instant now);
 }

@@ -41,8 +41,8 @@ class OutboxWriteAndRelayQueriesTest {
     }
 
     @Test
-    void relayFindsUnpublishedOldestFirstUntilMarked() throws Exception {
-        jdbc.update("update outbox set published_at = now() where published_at is null");
+    void relayFindsUnpublishedOldestFirstAndNumbersThemInPublishingOrder() throws Exception {
+        jdbc.update("update outbox set published_at = now(), publish_seq = nextval('outbox_publish_seq') where published_at is null");
         tx.executeWithoutResult(s -> {
             writer.append(new ConversationOpened(10L, 20L, "contact", "webform"));
             writer.append(new ConversationOpened(11L, 20L, "contact", "webform"));
@@ -58,10 +58,14 @@ class OutboxWriteAndRelayQueriesTest {
                 pending.get(0).getId());
         assertThat(storedType).isEqualTo("object");
 
-        tx.executeWithoutResult(s -> outbox.markPublished(pending.stream().map(OutboxEntry::getId).toList(),
-                Instant.now()));
+        List<Long> reversed = pending.stream().map(OutboxEntry::getId).sorted(java.util.Comparator.reverseOrder()).toList();
+        java.util.Map<Long, Long> sequences = tx.execute(s -> outbox.markPublished(reversed, Instant.now()));
+        assertThat(sequences).isNotNull().containsOnlyKeys(reversed);
+        assertThat(sequences.get(reversed.get(1))).isEqualTo(sequences.get(reversed.get(0)) + 1);
+
         List<OutboxEntry> after = tx.execute(s -> outbox.lockUnpublished(10));
         assertThat(after).isEmpty();
-        assertThat(outbox.publishedAfter(pending.get(0).getId() - 1, 10)).hasSize(2);
+        long before = sequences.get(reversed.get(0)) - 1;
+        assertThat(outbox.publishedAfter(before, 10)).extracting(OutboxEntry::getId).containsExactlyElementsOf(reversed);
     }
 }
