@@ -1,0 +1,11 @@
+package io.omnihub.routes;
+
+import io.omnihub.routes.bus.BusProperties;
+import io.omnihub.routes.outbox.OutboxProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({BusProperties.class, OutboxProperties.class})
+public class RoutesConfiguration {
+}

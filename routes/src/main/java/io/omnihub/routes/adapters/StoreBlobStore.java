@@ -1,0 +1,21 @@
+package io.omnihub.routes.adapters;
+
+import io.omnihub.connectors.bus.BlobStore;
+import io.omnihub.store.blob.BlobStorage;
+import org.springframework.stereotype.Component;
+
+/** Connectors keep attachment bytes in the store's content-addressed blob table. */
+@Component
+class StoreBlobStore implements BlobStore {
+
+    private final BlobStorage blobs;
+
+    StoreBlobStore(BlobStorage blobs) {
+        this.blobs = blobs;
+    }
+
+    @Override
+    public String put(byte[] content) {
+        return blobs.put(content);
+    }
+}

@@ -1,0 +1,141 @@
+package io.omnihub.routes.correlation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnihub.connectors.bus.AttachmentRef;
+import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.bus.InteractionFlag;
+import io.omnihub.routes.inbox.InboxCatalog;
+import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.conversation.ConversationRepository;
+import io.omnihub.store.events.ConversationOpened;
+import io.omnihub.store.events.CustomerCreated;
+import io.omnihub.store.events.InteractionRecorded;
+import io.omnihub.store.inbox.Inbox;
+import io.omnihub.store.interaction.Attachment;
+import io.omnihub.store.interaction.AttachmentRepository;
+import io.omnihub.store.interaction.Direction;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.interaction.InteractionDraft;
+import io.omnihub.store.interaction.InteractionKind;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.quarantine.QuarantineRepository;
+import io.omnihub.store.quarantine.QuarantinedSubmission;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records one inbound interaction in one database transaction: finds or creates the customer,
+ * finds or opens the conversation, stores the interaction and its attachments, and writes the
+ * events to the outbox. Recording the same interaction again changes nothing.
+ */
+@Service
+public class InteractionRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionRecorder.class);
+
+    private final InboxCatalog inboxes;
+    private final CustomerIdentity identity;
+    private final ConversationThreader threader;
+    private final ConversationRepository conversations;
+    private final InteractionRepository interactions;
+    private final AttachmentRepository attachments;
+    private final QuarantineRepository quarantine;
+    private final OutboxWriter outbox;
+    private final HtmlSanitizer sanitizer;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
+            ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
+            QuarantineRepository quarantine, OutboxWriter outbox, HtmlSanitizer sanitizer, ObjectMapper json,
+            Clock clock) {
+        this.inboxes = inboxes;
+        this.identity = identity;
+        this.threader = threader;
+        this.conversations = conversations;
+        this.interactions = interactions;
+        this.attachments = attachments;
+        this.quarantine = quarantine;
+        this.outbox = outbox;
+        this.sanitizer = sanitizer;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RecordingOutcome record(InboundInteraction in) {
+        InboundInteractionCheck.requireRecordable(in);
+        Inbox inbox = inboxes.require(in.inbox());
+        if (in.flagged(InteractionFlag.SPAM)) {
+            return quarantine(in, inbox, "spam: honeypot field filled");
+        }
+        if (interactions.existsByInboxIdAndChannelAndExternalId(inbox.getId(), in.channel(), in.externalId())) {
+            log.debug("interaction {} already recorded", in.duplicateId());
+            return RecordingOutcome.duplicate();
+        }
+        IdentityResolution who = identity.resolve(in.from(), in.channel() + ":" + in.inbox());
+        ThreadDecision thread = threader.decide(in, inbox, who.customer());
+        Conversation conversation = thread.opensConversation()
+                ? conversations.save(new Conversation(who.customer().getId(), inbox.getId(), in.channel(), in.subject(),
+                        thread.threadKey(), thread.rule(), in.occurredAt()))
+                : thread.existing();
+
+        Interaction interaction = interactions.save(new Interaction(draft(in, who), conversation.getId(),
+                who.customer().getId(), inbox.getId(), clock.instant()));
+        for (AttachmentRef a : in.attachments()) {
+            attachments.save(new Attachment(interaction.getId(), a.fileName(), a.contentType(), a.sizeBytes(),
+                    a.sha256(), a.contentId(), clock.instant()));
+        }
+        if (interaction.getDirection() == Direction.INBOUND) {
+            conversation.customerInteracted(in.occurredAt(), thread.rule());
+        } else {
+            conversation.agentInteracted(in.occurredAt());
+        }
+
+        if (who.created()) {
+            outbox.append(new CustomerCreated(who.customer().getId(), in.channel()));
+        }
+        if (thread.opensConversation()) {
+            outbox.append(new ConversationOpened(conversation.getId(), who.customer().getId(), in.inbox(), in.channel()));
+        }
+        outbox.append(new InteractionRecorded(interaction.getId(), conversation.getId(), who.customer().getId(),
+                in.inbox(), in.channel(), in.direction(), in.kind(), in.externalId(), in.occurredAt()));
+        log.info("interaction {} recorded in conversation {} of customer {} ({})", interaction.getId(),
+                conversation.getId(), who.customer().getId(), thread.rule());
+        return new RecordingOutcome(RecordingOutcome.Result.RECORDED, interaction.getId(), conversation.getId(),
+                who.customer().getId());
+    }
+
+    private InteractionDraft draft(InboundInteraction in, IdentityResolution who) {
+        Map<String, Object> metadata = new LinkedHashMap<>(in.metadata());
+        if (!who.conflictingCustomers().isEmpty()) {
+            metadata.put("identityConflicts", who.conflictingCustomers());
+        }
+        List<String> flags = in.flags().stream().map(Enum::name).sorted().toList();
+        return new InteractionDraft(in.channel(), Direction.valueOf(in.direction()),
+                InteractionKind.valueOf(in.kind()), in.externalId(), in.occurredAt(), in.from().primary().value(),
+                in.subject(), in.text(), sanitizer.sanitize(in.html()), flags, metadata);
+    }
+
+    private RecordingOutcome quarantine(InboundInteraction in, Inbox inbox, String reason) {
+        if (quarantine.existsByInboxIdAndChannelAndExternalId(inbox.getId(), in.channel(), in.externalId())) {
+            return RecordingOutcome.duplicate();
+        }
+        try {
+            quarantine.save(new QuarantinedSubmission(inbox.getId(), in.channel(), in.externalId(), reason,
+                    json.writeValueAsString(in), clock.instant()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot keep submission " + in.duplicateId(), e);
+        }
+        log.info("submission {} quarantined: {}", in.duplicateId(), reason);
+        return RecordingOutcome.quarantined();
+    }
+}

@@ -1,0 +1,14 @@
+package io.omnihub.routes.correlation;
+
+import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.store.customer.Customer;
+import io.omnihub.store.inbox.Inbox;
+
+/** One channel's rule for which conversation an interaction continues. */
+interface ThreadingRule {
+
+    /** The channel this rule decides for. */
+    String channel();
+
+    ThreadDecision decide(InboundInteraction interaction, Inbox inbox, Customer customer);
+}
