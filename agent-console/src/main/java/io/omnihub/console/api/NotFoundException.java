@@ -1,0 +1,9 @@
+package io.omnihub.console.api;
+
+/** The thing asked for does not exist (or the caller may not know it does): answered 404. */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,95 @@
+package io.omnihub.console.live;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
+import java.util.Queue;
+import java.util.Set;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One connected live client. Until its catch-up from the outbox is done, live events are held
+ * back; afterwards they are sent in arrival order, skipping any the catch-up already sent, so a
+ * reconnecting client neither loses nor repeats an event.
+ */
+final class LiveClient {
+
+    private static final int REMEMBERED = 10_000;
+
+    private final SseEmitter emitter;
+    private final Queue<LiveEvent> heldBack = new ArrayDeque<>();
+    private final Set<String> sent = new LinkedHashSet<>();
+    private boolean live;
+    private boolean closed;
+
+    LiveClient(SseEmitter emitter) {
+        this.emitter = emitter;
+    }
+
+    SseEmitter emitter() {
+        return emitter;
+    }
+
+    /** A live event from the bus. */
+    synchronized void offer(LiveEvent event) {
+        if (closed) {
+            return;
+        }
+        if (!live) {
+            heldBack.add(event);
+            return;
+        }
+        send(event);
+    }
+
+    /** An event from the catch-up. */
+    synchronized void replay(LiveEvent event) {
+        send(event);
+    }
+
+    /** Ends the catch-up: what arrived meanwhile goes out now. */
+    synchronized void goLive() {
+        live = true;
+        while (!heldBack.isEmpty() && !closed) {
+            send(heldBack.poll());
+        }
+    }
+
+    synchronized void heartbeat() {
+        if (closed) {
+            return;
+        }
+        try {
+            emitter.send(SseEmitter.event().comment("keep-alive"));
+        } catch (IOException | IllegalStateException e) {
+            close();
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    synchronized void close() {
+        if (!closed) {
+            closed = true;
+            heldBack.clear();
+            emitter.complete();
+        }
+    }
+
+    private void send(LiveEvent event) {
+        if (closed || !sent.add(event.eventId())) {
+            return;
+        }
+        if (sent.size() > REMEMBERED) {
+            sent.remove(sent.iterator().next());
+        }
+        try {
+            emitter.send(SseEmitter.event().id(Long.toString(event.sequence())).name(event.type()).data(event.json(),
+                    org.springframework.http.MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            close();
+        }
+    }
+}

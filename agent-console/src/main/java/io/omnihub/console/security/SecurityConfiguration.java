@@ -1,0 +1,111 @@
+package io.omnihub.console.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnihub.store.user.AppUserRepository;
+import io.omnihub.store.user.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what.
+ * <ul>
+ *   <li>{@code /channels/**}: open, each channel authenticates its posts itself (signatures, origins);</li>
+ *   <li>{@code /api/**} and {@code /actuator/**}: HTTP Basic or an API token ({@code Bearer omh_...}),
+ *       stateless, JSON errors; health is public, the rest needs a role;</li>
+ *   <li>everything else (the console): a signed-in session with CSRF protection.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    static final String[] STAFF = {Role.AGENT.name(), Role.SUPERVISOR.name(), Role.ADMIN.name()};
+    static final String[] STAFF_AND_INTEGRATIONS = {Role.AGENT.name(), Role.SUPERVISOR.name(), Role.ADMIN.name(),
+        Role.INTEGRATION.name()};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain channels(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/channels/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AppUserRepository users, Clock clock,
+            ObjectMapper json) throws Exception {
+        return http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
+                        .requestMatchers("/api/v1/admin/**", "/api/v1/tokens/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/**").hasAnyRole(STAFF_AND_INTEGRATIONS)
+                        .anyRequest().denyAll())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, clock), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, json, HttpStatus.UNAUTHORIZED,
+                                "authentication required: HTTP Basic or Authorization: Bearer <API token>")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> problem(response, json,
+                                HttpStatus.UNAUTHORIZED,
+                                "authentication required: HTTP Basic or Authorization: Bearer <API token>"))
+                        .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
+                                "your roles do not allow this")))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/error", "/favicon.ico").permitAll()
+                        .anyRequest().hasAnyRole(STAFF))
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                .build();
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"omnihub\"");
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"omnihub\"");
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        json.writeValue(response.getOutputStream(), Map.of("type", problem.getType().toString(), "title",
+                problem.getTitle(), "status", status.value(), "detail", detail));
+    }
+}
