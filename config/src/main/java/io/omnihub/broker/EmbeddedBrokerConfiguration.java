@@ -1,0 +1,44 @@
+package io.omnihub.broker;
+
+import io.omnihub.routes.bus.BusProperties;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded Artemis broker of the default set-up: every hub queue is created durable with its
+ * dead-letter queue, a bounded number of deliveries and redelivery with exponential backoff.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedBrokerConfiguration {
+
+    @Bean
+    ArtemisConfigurationCustomizer busTopologyCustomizer(BusProperties bus) {
+        BusTopology topology = new BusTopology(bus);
+        return configuration -> {
+            for (String queue : topology.queues()) {
+                String deadLetter = topology.deadLetterOf(queue);
+                configuration.addAddressConfiguration(anycastQueue(queue));
+                configuration.addAddressConfiguration(anycastQueue(deadLetter));
+                configuration.addAddressSetting(queue, new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of(deadLetter))
+                        .setMaxDeliveryAttempts(bus.maxDeliveryAttempts())
+                        .setRedeliveryDelay(bus.redeliveryDelay().toMillis())
+                        .setRedeliveryMultiplier(bus.redeliveryMultiplier())
+                        .setMaxRedeliveryDelay(bus.maxRedeliveryDelay().toMillis()));
+            }
+        };
+    }
+
+    private static CoreAddressConfiguration anycastQueue(String name) {
+        return new CoreAddressConfiguration().setName(name).addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(QueueConfiguration.of(name).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+    }
+}
