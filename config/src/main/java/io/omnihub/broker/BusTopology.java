@@ -1,11 +1,17 @@
 package io.omnihub.broker;
 
 import io.omnihub.routes.bus.BusProperties;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
- * The queues the hub uses and the dead-letter queue each gets, derived from {@code omnihub.bus.*}
- * so the broker, embedded or external, is configured from one place.
+ * The queues the hub uses, the dead-letter queue each gets and the redelivery policy on them,
+ * derived from {@code omnihub.bus.*}: the embedded broker and an external one are configured from
+ * this one place.
  */
 record BusTopology(BusProperties bus) {
 
@@ -13,7 +19,7 @@ record BusTopology(BusProperties bus) {
 
     /** Queues consumed with redelivery and a dead-letter queue of their own. */
     List<String> queues() {
-        List<String> queues = new java.util.ArrayList<>();
+        List<String> queues = new ArrayList<>();
         queues.add(bus.inbound());
         OUTBOUND_CHANNELS.forEach(channel -> queues.add(bus.outbound(channel)));
         return List.copyOf(queues);
@@ -21,5 +27,20 @@ record BusTopology(BusProperties bus) {
 
     String deadLetterOf(String queue) {
         return bus.deadLetterOf(queue);
+    }
+
+    /** A durable anycast queue on an address of the same name. */
+    static QueueConfiguration durableQueue(String name) {
+        return QueueConfiguration.of(name).setAddress(name).setRoutingType(RoutingType.ANYCAST).setDurable(true);
+    }
+
+    /** Bounded deliveries with exponential backoff, then the queue's dead-letter queue. */
+    AddressSettings redeliveryPolicy(String queue) {
+        return new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(deadLetterOf(queue)))
+                .setMaxDeliveryAttempts(bus.maxDeliveryAttempts())
+                .setRedeliveryDelay(bus.redeliveryDelay().toMillis())
+                .setRedeliveryMultiplier(bus.redeliveryMultiplier())
+                .setMaxRedeliveryDelay(bus.maxRedeliveryDelay().toMillis());
     }
 }

@@ -1,11 +1,8 @@
 package io.omnihub.broker;
 
 import io.omnihub.routes.bus.BusProperties;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -24,21 +21,15 @@ class EmbeddedBrokerConfiguration {
         BusTopology topology = new BusTopology(bus);
         return configuration -> {
             for (String queue : topology.queues()) {
-                String deadLetter = topology.deadLetterOf(queue);
-                configuration.addAddressConfiguration(anycastQueue(queue));
-                configuration.addAddressConfiguration(anycastQueue(deadLetter));
-                configuration.addAddressSetting(queue, new AddressSettings()
-                        .setDeadLetterAddress(SimpleString.of(deadLetter))
-                        .setMaxDeliveryAttempts(bus.maxDeliveryAttempts())
-                        .setRedeliveryDelay(bus.redeliveryDelay().toMillis())
-                        .setRedeliveryMultiplier(bus.redeliveryMultiplier())
-                        .setMaxRedeliveryDelay(bus.maxRedeliveryDelay().toMillis()));
+                configuration.addAddressConfiguration(anycastAddress(queue));
+                configuration.addAddressConfiguration(anycastAddress(topology.deadLetterOf(queue)));
+                configuration.addAddressSetting(queue, topology.redeliveryPolicy(queue));
             }
         };
     }
 
-    private static CoreAddressConfiguration anycastQueue(String name) {
+    private static CoreAddressConfiguration anycastAddress(String name) {
         return new CoreAddressConfiguration().setName(name).addRoutingType(RoutingType.ANYCAST)
-                .addQueueConfiguration(QueueConfiguration.of(name).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+                .addQueueConfiguration(BusTopology.durableQueue(name));
     }
 }
