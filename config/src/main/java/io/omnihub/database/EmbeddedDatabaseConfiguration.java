@@ -42,7 +42,12 @@ class EmbeddedDatabaseConfiguration {
         if (properties.port() != 0) {
             builder.setPort(properties.port());
         }
-        if (!properties.durable()) {
+        if (properties.durable()) {
+            // the library's defaults turn synchronous_commit off; a commit must be on disk before the
+            // hub acknowledges the bus message it came from
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        } else {
             builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");
         }

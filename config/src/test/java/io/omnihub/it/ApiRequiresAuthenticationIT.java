@@ -97,6 +97,30 @@ class ApiRequiresAuthenticationIT {
     }
 
     @Test
+    void guessingAnIntegrationsPasswordDoesNotSwitchOffItsTokens() {
+        hub.postJsonAsAdmin("/api/v1/admin/users", Map.of("username", "scm-sync", "displayName", "SCM sync",
+                "password", "a-long-integration-password", "roles", List.of("INTEGRATION")));
+        String token = hub.read(hub.postJsonAsAdmin("/api/v1/tokens", Map.of("username", "scm-sync", "name", "scm"))
+                .body()).get("token").asText();
+        for (int i = 0; i < 6; i++) {
+            assertThat(hub.get("/api/v1/conversations", "scm-sync", "guess-" + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(hub.get("/api/v1/conversations", "scm-sync", "a-long-integration-password").statusCode())
+                .as("the password sign-in is locked").isEqualTo(401);
+        assertThat(hub.getWithToken("/api/v1/conversations", token).statusCode()).as("the token still works")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aMalformedLastEventIdIsABadRequest() {
+        HttpResponse<String> response = hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/events"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((HubClient.ADMIN + ":" + HubClient.ADMIN_PASSWORD).getBytes()))
+                .header("Last-Event-ID", "not-a-number").GET());
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void consoleWantsASignIn() {
         HttpResponse<String> response = hub.send(HttpRequest.newBuilder(hub.uri("/console")).GET());
         assertThat(response.statusCode()).isEqualTo(302);

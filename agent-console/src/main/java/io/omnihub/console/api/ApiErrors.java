@@ -9,6 +9,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** API errors as RFC 9457 problem documents that say what was wrong. */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
+// ahead of Spring Boot's generic problem-details handler, which would otherwise answer first
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
     @ExceptionHandler(NotFoundException.class)

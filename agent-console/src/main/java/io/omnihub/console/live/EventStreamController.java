@@ -36,7 +36,8 @@ class EventStreamController {
             try {
                 resumeAfter = Long.parseLong(lastEventId.strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Last-Event-ID must be an event sequence number");
+                throw new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.BAD_REQUEST, "Last-Event-ID must be an event sequence number");
             }
         }
         return hub.connect(resumeAfter, STREAM_TIMEOUT);

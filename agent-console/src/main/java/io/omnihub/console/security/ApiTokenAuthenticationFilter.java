@@ -37,8 +37,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             tokens.authenticate(header.substring(7).strip())
                     .flatMap(token -> users.findById(token.getUserId()))
                     .map(user -> HubUserDetailsService.toDetails(user, clock))
+                    // a disabled user's tokens stop working; the sign-in lockout does not apply to
+                    // tokens, or anyone could switch an integration off by guessing its password
                     .filter(UserDetails::isEnabled)
-                    .filter(UserDetails::isAccountNonLocked)
                     .ifPresent(user -> SecurityContextHolder.getContext().setAuthentication(
                             UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
         }
