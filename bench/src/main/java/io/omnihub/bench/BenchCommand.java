@@ -48,9 +48,10 @@ public final class BenchCommand {
         LatencyRecorder recorder = new LatencyRecorder();
         WebFormTraffic traffic = new WebFormTraffic(options.hub(), options.form(), seeded, options.returning());
         OpenLoopLoad load = new OpenLoopLoad(http, traffic, recorder);
+        String authorization = HubAccess.bearerToken(http, options.hub(), options.user(), options.password());
         try (ConsoleEventStream events = new ConsoleEventStream(recorder);
-             HubResources resources = new HubResources(http, options.hub(), options.user(), options.password())) {
-            events.open(http, options.hub(), options.user(), options.password());
+             HubResources resources = new HubResources(http, options.hub(), authorization)) {
+            events.open(http, options.hub(), authorization);
             System.out.println("warming up ...");
             load.run(options.rate(), options.warmup());
             drain(recorder, Duration.ofSeconds(30));

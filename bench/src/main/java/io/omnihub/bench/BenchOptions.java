@@ -9,7 +9,7 @@ import java.util.Map;
  * What one benchmark run does, from {@code --name value} arguments.
  *
  * @param hub          base URL of the running hub
- * @param user         a hub user allowed to read {@code /api/v1/events} and {@code /actuator/metrics}
+ * @param user         a hub administrator: the run issues itself an API token with it
  * @param password     that user's password
  * @param form         the web form the load posts to
  * @param rate         submissions per second, scheduled open-loop (arrivals do not wait for answers)
@@ -30,7 +30,7 @@ record BenchOptions(URI hub, String user, String password, String form, double r
     static final String USAGE = """
             usage: java -jar bench/target/omnihub-bench.jar [--name value ...]
               --hub URL            running hub (default http://localhost:8080)
-              --user NAME          hub user with ADMIN or INTEGRATION role (default admin)
+              --user NAME          hub administrator; the run issues itself an API token (default admin)
               --password SECRET    its password (default: $OMNIHUB_ADMIN_PASSWORD)
               --form KEY           web form to post to (default contact)
               --rate N             submissions per second, open loop (default 50)

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +27,10 @@ final class ConsoleEventStream implements AutoCloseable {
         this.recorder = recorder;
     }
 
-    void open(HttpClient http, URI hub, String user, String password) throws InterruptedException {
+    void open(HttpClient http, URI hub, String authorization) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(hub.resolve("/api/v1/events"))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
+                .header("Authorization", authorization)
                 .GET().build();
         stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         stream.thenAccept(response -> {

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +34,10 @@ final class HubResources implements AutoCloseable {
     private int samples;
     private int cores;
 
-    HubResources(HttpClient http, URI hub, String user, String password) {
+    HubResources(HttpClient http, URI hub, String authorization) {
         this.http = http;
         this.hub = hub;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+        this.authorization = authorization;
     }
 
     void start() {

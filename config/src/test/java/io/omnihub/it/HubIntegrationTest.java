@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = OmnihubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @AutoConfigureObservability(tracing = false)
-@Import({HubClient.class, BusProbe.class, CommitFaults.class, FaultInjection.class})
+@Import({HubClient.class, BusProbe.class, CommitFaults.class, FaultInjection.class, MailServer.class})
 public @interface HubIntegrationTest {
 }

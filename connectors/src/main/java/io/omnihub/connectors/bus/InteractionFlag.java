@@ -7,5 +7,7 @@ public enum InteractionFlag {
     /** Sent by a machine (auto-reply, list mail): never auto-answered. */
     AUTO_SUBMITTED,
     /** Could not be parsed; stored raw for an agent to look at. */
-    UNPARSEABLE
+    UNPARSEABLE,
+    /** A delivery report saying a message of ours could not be delivered. */
+    BOUNCE
 }

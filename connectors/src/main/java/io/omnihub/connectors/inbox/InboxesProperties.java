@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("omnihub")
 public record InboxesProperties(Map<String, InboxSettings> inboxes) {
 
-    public static final Set<String> CHANNELS = Set.of("webform");
+    public static final Set<String> CHANNELS = Set.of("webform", "email");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     public InboxesProperties {
@@ -39,6 +39,13 @@ public record InboxesProperties(Map<String, InboxSettings> inboxes) {
         if ("webform".equals(inbox.channel()) && inbox.webform() == null) {
             throw new IllegalArgumentException(where + ".webform is required for a webform inbox "
                     + "(at least its field mapping; see docs/configuration.md)");
+        }
+        if ("email".equals(inbox.channel())) {
+            if (inbox.email() == null) {
+                throw new IllegalArgumentException(where + ".email is required for an email inbox "
+                        + "(address and imap; see docs/email.md)");
+            }
+            inbox.email().check(where + ".email");
         }
     }
 }

@@ -78,6 +78,9 @@ public class Conversation {
     @Version
     private long version;
 
+    @Column(name = "previous_conversation_id")
+    private Long previousConversationId;
+
     protected Conversation() {
     }
 
@@ -122,6 +125,15 @@ public class Conversation {
             lastActivityAt = at;
         }
         updatedAt = Instant.now();
+    }
+
+    /** Links a conversation opened by a late reply to the resolved one it continues. */
+    public void continues(Long previousConversationId) {
+        this.previousConversationId = previousConversationId;
+    }
+
+    public Long getPreviousConversationId() {
+        return previousConversationId;
     }
 
     public Long getId() {

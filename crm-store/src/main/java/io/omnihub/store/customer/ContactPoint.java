@@ -94,6 +94,12 @@ public class ContactPoint {
         return consent;
     }
 
+    /** A delivery report said mail to this address fails permanently. */
+    public void markBouncing(Instant at) {
+        this.bouncing = true;
+        this.updatedAt = at;
+    }
+
     public boolean isBouncing() {
         return bouncing;
     }

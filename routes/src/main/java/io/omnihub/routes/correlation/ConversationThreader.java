@@ -1,6 +1,7 @@
 package io.omnihub.routes.correlation;
 
 import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.Customer;
 import io.omnihub.store.inbox.Inbox;
@@ -36,5 +37,12 @@ class ConversationThreader {
     ThreadDecision decide(InboundInteraction interaction, Inbox inbox, Customer customer) {
         ThreadingRule rule = rules.get(interaction.channel());
         return rule != null ? rule.decide(interaction, inbox, customer) : byChannelKey.decide(interaction, inbox, customer);
+    }
+
+    void remember(InboundInteraction interaction, Conversation conversation) {
+        ThreadingRule rule = rules.get(interaction.channel());
+        if (rule != null) {
+            rule.remember(interaction, conversation);
+        }
     }
 }

@@ -8,6 +8,8 @@ import io.omnihub.connectors.bus.InteractionFlag;
 import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
+import io.omnihub.store.customer.ContactPointRepository;
+import io.omnihub.store.customer.ContactPointType;
 import io.omnihub.store.events.ConversationOpened;
 import io.omnihub.store.events.CustomerCreated;
 import io.omnihub.store.events.InteractionRecorded;
@@ -48,6 +50,7 @@ public class InteractionRecorder {
     private final InteractionRepository interactions;
     private final AttachmentRepository attachments;
     private final QuarantineRepository quarantine;
+    private final ContactPointRepository contactPoints;
     private final OutboxWriter outbox;
     private final HtmlSanitizer sanitizer;
     private final ObjectMapper json;
@@ -55,7 +58,7 @@ public class InteractionRecorder {
 
     InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
-            QuarantineRepository quarantine, OutboxWriter outbox, HtmlSanitizer sanitizer, ObjectMapper json,
+            QuarantineRepository quarantine, ContactPointRepository contactPoints, OutboxWriter outbox, HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
         this.identity = identity;
@@ -64,6 +67,7 @@ public class InteractionRecorder {
         this.interactions = interactions;
         this.attachments = attachments;
         this.quarantine = quarantine;
+        this.contactPoints = contactPoints;
         this.outbox = outbox;
         this.sanitizer = sanitizer;
         this.json = json;
@@ -77,6 +81,9 @@ public class InteractionRecorder {
         if (in.flagged(InteractionFlag.SPAM)) {
             return quarantine(in, inbox, "spam: honeypot field filled");
         }
+        if (in.flagged(InteractionFlag.BOUNCE)) {
+            return bounce(in, inbox);
+        }
         if (interactions.existsByInboxIdAndChannelAndExternalId(inbox.getId(), in.channel(), in.externalId())) {
             log.debug("interaction {} already recorded", in.duplicateId());
             return RecordingOutcome.duplicate();
@@ -87,6 +94,10 @@ public class InteractionRecorder {
                 ? conversations.save(new Conversation(who.customer().getId(), inbox.getId(), in.channel(), in.subject(),
                         thread.threadKey(), thread.rule(), in.occurredAt()))
                 : thread.existing();
+        if (thread.previous() != null) {
+            conversation.continues(thread.previous());
+        }
+        threader.remember(in, conversation);
 
         Interaction interaction = interactions.save(new Interaction(draft(in, who), conversation.getId(),
                 who.customer().getId(), inbox.getId(), clock.instant()));
@@ -123,6 +134,24 @@ public class InteractionRecorder {
         return new InteractionDraft(in.channel(), Direction.valueOf(in.direction()),
                 InteractionKind.valueOf(in.kind()), in.externalId(), in.occurredAt(), in.from().primary().value(),
                 in.subject(), in.text(), sanitizer.sanitize(in.html()), flags, metadata);
+    }
+
+    /**
+     * A delivery report: the failed addresses are marked bouncing (no further mail is sent to them
+     * without an agent seeing why) and the report is kept out of the inbox, not opening a conversation.
+     */
+    private RecordingOutcome bounce(InboundInteraction in, Inbox inbox) {
+        List<String> marked = new java.util.ArrayList<>();
+        if (in.metadata().get("bounceRecipients") instanceof List<?> recipients) {
+            for (Object recipient : recipients) {
+                contactPoints.findByTypeAndValue(ContactPointType.EMAIL, String.valueOf(recipient)).ifPresent(cp -> {
+                    cp.markBouncing(clock.instant());
+                    marked.add(cp.getValue());
+                });
+            }
+        }
+        return quarantine(in, inbox, "bounce: " + (marked.isEmpty() ? "no known address failed"
+                : String.join(", ", marked) + " marked bouncing"));
     }
 
     private RecordingOutcome quarantine(InboundInteraction in, Inbox inbox, String reason) {

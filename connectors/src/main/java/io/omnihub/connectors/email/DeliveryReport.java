@@ -1,0 +1,112 @@
+package io.omnihub.connectors.email;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads delivery-status reports (RFC 3464, {@code message/delivery-status}) and the bounces of
+ * servers that send plain text instead, to learn which recipients failed for good. A delayed
+ * delivery is not a failure.
+ */
+final class DeliveryReport {
+
+    private static final Pattern FIELD = Pattern.compile("(?im)^([A-Za-z-]+):[ \\t]*(.*)$");
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+'=-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static final Pattern BOUNCE_SENDER = Pattern.compile("(?i)^(mailer-daemon|postmaster)@");
+    private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?i)(undeliver|delivery (status notification )?"
+            + "\\(?fail|mail delivery (failed|failure|subsystem)|returned mail|delivery has failed|"
+            + "non[- ]?delivery|could not be delivered|unzustellbar|failure notice)");
+    // where a text bounce starts quoting the message that failed: addresses after it are not failures
+    private static final Pattern COPY_OF_ORIGINAL = Pattern.compile("(?im)^.{0,10}(below this line is a copy|"
+            + "this is a copy of the message|original message follows|-+ ?original message ?-+|"
+            + "the original message was|message headers follow|included is the original)");
+    private static final Pattern BRACKETED_ADDRESS = Pattern.compile("<(" + "[A-Za-z0-9._%+'=-]+@[A-Za-z0-9.-]+"
+            + "\\.[A-Za-z]{2,})>");
+    private static final Pattern DELAYED = Pattern.compile("(?i)(delayed|delay|will retry|warning: message)");
+
+    private DeliveryReport() {
+    }
+
+    /** Recipients that failed permanently according to a {@code message/delivery-status} body. */
+    static List<String> failedRecipients(String deliveryStatus) {
+        List<String> failed = new ArrayList<>();
+        // per-recipient blocks are separated by blank lines; the first block is per-message
+        for (String block : deliveryStatus.replace("\r\n", "\n").split("\n\\s*\n")) {
+            String recipient = null;
+            String action = null;
+            String status = null;
+            Matcher m = FIELD.matcher(block);
+            while (m.find()) {
+                String name = m.group(1).toLowerCase(Locale.ROOT);
+                String value = m.group(2).strip();
+                switch (name) {
+                    case "final-recipient", "original-recipient" -> {
+                        if (recipient == null || name.equals("final-recipient")) {
+                            recipient = address(value);
+                        }
+                    }
+                    case "action" -> action = value.toLowerCase(Locale.ROOT);
+                    case "status" -> status = value;
+                    default -> { }
+                }
+            }
+            boolean permanent = "failed".equals(action) || (action == null && status != null && status.startsWith("5"));
+            if (recipient != null && permanent && !failed.contains(recipient)) {
+                failed.add(recipient);
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * A bounce without a machine-readable report: sent by a mailer daemon with a failure subject.
+     * Its failed recipients come from {@code X-Failed-Recipients} or the addresses in its text.
+     */
+    static boolean looksLikeTextBounce(String from, String subject) {
+        return from != null && BOUNCE_SENDER.matcher(from).find() && subject != null
+                && BOUNCE_SUBJECT.matcher(subject).find() && !DELAYED.matcher(subject).find();
+    }
+
+    /** The failed recipients a text bounce names before it quotes the original message. */
+    static List<String> textBounceRecipients(String text, String exclude) {
+        if (text == null) {
+            return List.of();
+        }
+        Matcher copy = COPY_OF_ORIGINAL.matcher(text);
+        String report = copy.find() ? text.substring(0, copy.start()) : text;
+        List<String> bracketed = new ArrayList<>();
+        Matcher m = BRACKETED_ADDRESS.matcher(report);
+        while (m.find()) {
+            String address = m.group(1).toLowerCase(Locale.ROOT);
+            if (!address.equals(exclude) && !BOUNCE_SENDER.matcher(address).find() && !bracketed.contains(address)) {
+                bracketed.add(address);
+            }
+        }
+        return bracketed.isEmpty() ? addressesIn(report, exclude) : bracketed;
+    }
+
+    static List<String> addressesIn(String text, String exclude) {
+        List<String> found = new ArrayList<>();
+        if (text == null) {
+            return found;
+        }
+        Matcher m = ADDRESS.matcher(text);
+        while (m.find()) {
+            String address = m.group().toLowerCase(Locale.ROOT);
+            if (!address.equals(exclude) && !BOUNCE_SENDER.matcher(address).find() && !found.contains(address)) {
+                found.add(address);
+            }
+        }
+        return found;
+    }
+
+    private static String address(String field) {
+        // "rfc822; someone@example.org" or just the address
+        String value = field.contains(";") ? field.substring(field.indexOf(';') + 1) : field;
+        Matcher m = ADDRESS.matcher(value);
+        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+    }
+}

@@ -1,0 +1,79 @@
+package io.omnihub.connectors.email;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * A mailbox inbox, {@code omnihub.inboxes.<key>.email}.
+ *
+ * @param address           the inbox's own address: replies leave from it
+ * @param aliases           further addresses of ours that deliver into this mailbox; mail from any
+ *                          of our addresses is never answered automatically
+ * @param imap              where mail is fetched from
+ * @param maxAttachmentSize larger files are not stored separately (they stay in the original .eml)
+ */
+public record MailboxSettings(String address, @DefaultValue List<String> aliases, Imap imap,
+        @DefaultValue("25MB") DataSize maxAttachmentSize) {
+
+    public MailboxSettings {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** How the connection to the server is protected. */
+    public enum Security { SSL, STARTTLS, NONE }
+
+    /** What happens to a mail in the mailbox once it is durable on the bus. */
+    public enum AfterImport { SEEN, MOVE }
+
+    /**
+     * @param host         IMAP server
+     * @param port         default 993 with SSL, else 143
+     * @param security     SSL (IMAPS), STARTTLS (required) or NONE (tests and local servers only)
+     * @param username     login
+     * @param password     take it from the environment: {@code ${MAILBOX_SUPPORT_PASSWORD}}
+     * @param folder       the folder mail arrives in
+     * @param pollInterval how long to wait between polls
+     * @param afterImport  mark imported mail seen, or move it to {@code moveTo}
+     * @param moveTo       folder imported mail is moved to (created if missing)
+     */
+    public record Imap(String host, Integer port, @DefaultValue("SSL") Security security, String username,
+            String password, @DefaultValue("INBOX") String folder, @DefaultValue("30s") Duration pollInterval,
+            @DefaultValue("SEEN") AfterImport afterImport, String moveTo) {
+
+        public int effectivePort() {
+            return port != null ? port : security == Security.SSL ? 993 : 143;
+        }
+    }
+
+    /** Whether the address is one of this mailbox's own. */
+    public boolean isOwn(String candidate) {
+        if (candidate == null) {
+            return false;
+        }
+        String a = candidate.strip().toLowerCase(Locale.ROOT);
+        return a.equalsIgnoreCase(address) || aliases.stream().anyMatch(a::equalsIgnoreCase);
+    }
+
+    /** Checks the settings, naming the property to fix. */
+    public void check(String where) {
+        if (address == null || !address.contains("@")) {
+            throw new IllegalArgumentException(where + ".address: the mailbox's own e-mail address is required");
+        }
+        if (imap == null || imap.host() == null || imap.host().isBlank()) {
+            throw new IllegalArgumentException(where + ".imap.host is required");
+        }
+        if (imap.username() == null || imap.password() == null) {
+            throw new IllegalArgumentException(where + ".imap.username and .imap.password are required "
+                    + "(take the password from the environment)");
+        }
+        if (imap.afterImport() == AfterImport.MOVE && (imap.moveTo() == null || imap.moveTo().isBlank())) {
+            throw new IllegalArgumentException(where + ".imap.move-to is required with after-import: MOVE");
+        }
+        if (imap.pollInterval().isNegative() || imap.pollInterval().isZero()) {
+            throw new IllegalArgumentException(where + ".imap.poll-interval must be positive");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.omnihub.connectors.email;
+
+import io.omnihub.connectors.bus.InteractionFlag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the hub keeps of one mail, read leniently: every field is filled as far as the mail allows.
+ *
+ * @param messageId        the Message-ID without brackets, or null when the mail has none
+ * @param externalId       the Message-ID, or a stable {@code sha256:} hash of the raw mail without one
+ * @param from             the sender, or null when no address can be read
+ * @param to               To and Cc addresses
+ * @param subject          decoded subject, or null
+ * @param date             the Date header, or null when missing or unreadable
+ * @param text             the plain text (from the HTML when there is no text part)
+ * @param html             the HTML exactly as sent (sanitized later, before anyone sees it), or null
+ * @param newPart          the text written for this mail, without the quoted history of a reply
+ * @param parts            attachments and inline parts, in document order
+ * @param flags            AUTO_SUBMITTED, BOUNCE, UNPARSEABLE
+ * @param bounceRecipients addresses a delivery report says failed permanently
+ * @param inReplyTo        In-Reply-To id, or null
+ * @param references       References ids, oldest first
+ * @param threadIndex      Outlook's Thread-Index (base64), or null
+ * @param problem          why parsing was incomplete, or null
+ */
+public record ParsedMail(String messageId, String externalId, MailAddress from, List<MailAddress> to, String subject,
+        Instant date, String text, String html, String newPart, List<MailPart> parts, Set<InteractionFlag> flags,
+        List<String> bounceRecipients, String inReplyTo, List<String> references, String threadIndex,
+        String problem) {
+
+    /** An address and its decoded display name (null when none). */
+    public record MailAddress(String address, String name) {
+    }
+
+    public boolean flagged(InteractionFlag flag) {
+        return flags.contains(flag);
+    }
+}

@@ -1,0 +1,160 @@
+package io.omnihub.routes.correlation;
+
+import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.routes.email.EmailProperties;
+import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.conversation.ConversationRepository;
+import io.omnihub.store.conversation.ConversationStatus;
+import io.omnihub.store.customer.Customer;
+import io.omnihub.store.inbox.Inbox;
+import io.omnihub.store.mail.MessageReference;
+import io.omnihub.store.mail.MessageReferenceRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which conversation a mail continues, by the first rule that matches (and recorded as the rule):
+ * <ol>
+ * <li>{@code message-id}: In-Reply-To or References names a Message-ID already seen on a
+ * conversation of the same mailbox and the same customer (a forged id naming another customer's
+ * mail therefore finds nothing);</li>
+ * <li>{@code subject-token}: the subject carries a conversation token such as {@code [#1234]} of a
+ * conversation of the same mailbox and customer;</li>
+ * <li>{@code thread-index}: Outlook's Thread-Index, whose first 22 bytes name the thread, was seen
+ * on a conversation of the same mailbox and customer;</li>
+ * <li>otherwise a new conversation.</li>
+ * </ol>
+ * A match on a resolved conversation reopens it within the reopen window; after that a new
+ * conversation opens, linked to the resolved one.
+ */
+@Component
+class EmailThreading implements ThreadingRule {
+
+    /** Outlook's Thread-Index: 22 bytes of thread id, then 5 bytes per reply. */
+    private static final int THREAD_ID_BYTES = 22;
+
+    private final MessageReferenceRepository references;
+    private final ConversationRepository conversations;
+    private final Pattern subjectToken;
+    private final Duration reopenWindow;
+    private final Clock clock;
+
+    EmailThreading(MessageReferenceRepository references, ConversationRepository conversations,
+            EmailProperties email, @Value("${omnihub.threading.reopen-window:P7D}") Duration reopenWindow,
+            Clock clock) {
+        this.references = references;
+        this.conversations = conversations;
+        this.subjectToken = tokenPattern(email.subjectToken());
+        this.reopenWindow = reopenWindow;
+        this.clock = clock;
+    }
+
+    static Pattern tokenPattern(String token) {
+        int at = token.indexOf("{id}");
+        if (at < 0) {
+            throw new IllegalArgumentException("omnihub.email.subject-token must contain {id}, e.g. [#{id}]");
+        }
+        return Pattern.compile(Pattern.quote(token.substring(0, at)) + "(\\d{1,18})"
+                + Pattern.quote(token.substring(at + 4)));
+    }
+
+    @Override
+    public String channel() {
+        return "email";
+    }
+
+    @Override
+    public ThreadDecision decide(InboundInteraction mail, Inbox inbox, Customer customer) {
+        List<String> ids = new ArrayList<>();
+        if (mail.thread().inReplyTo() != null) {
+            ids.add(mail.thread().inReplyTo());
+        }
+        ids.addAll(mail.thread().references());
+        if (!ids.isEmpty()) {
+            Optional<Conversation> byId = first(inbox, customer, MessageReference.Kind.MESSAGE_ID, ids);
+            if (byId.isPresent()) {
+                return continueOrReopen(byId.get(), "message-id");
+            }
+        }
+        Optional<Conversation> byToken = tokenIn(mail.subject())
+                .flatMap(conversations::findById)
+                .filter(c -> c.getInboxId().equals(inbox.getId()) && c.getCustomerId().equals(customer.getId()));
+        if (byToken.isPresent()) {
+            return continueOrReopen(byToken.get(), "subject-token");
+        }
+        String threadId = threadId(mail.thread().threadIndex());
+        if (threadId != null) {
+            Optional<Conversation> byIndex = first(inbox, customer, MessageReference.Kind.THREAD_INDEX,
+                    List.of(threadId));
+            if (byIndex.isPresent()) {
+                return continueOrReopen(byIndex.get(), "thread-index");
+            }
+        }
+        return ThreadDecision.open("new-conversation", null);
+    }
+
+    @Override
+    public void remember(InboundInteraction mail, Conversation conversation) {
+        Object messageId = mail.metadata().get("messageId");
+        if (messageId instanceof String id) {
+            references.remember(conversation.getInboxId(), conversation.getId(), conversation.getCustomerId(),
+                    MessageReference.Kind.MESSAGE_ID.name(), id);
+        }
+        String threadId = threadId(mail.thread().threadIndex());
+        if (threadId != null) {
+            references.remember(conversation.getInboxId(), conversation.getId(), conversation.getCustomerId(),
+                    MessageReference.Kind.THREAD_INDEX.name(), threadId);
+        }
+    }
+
+    private Optional<Conversation> first(Inbox inbox, Customer customer, MessageReference.Kind kind,
+            List<String> values) {
+        return references.findForCustomer(inbox.getId(), customer.getId(), kind, values).stream()
+                .findFirst()
+                .flatMap(r -> conversations.findById(r.getConversationId()));
+    }
+
+    private ThreadDecision continueOrReopen(Conversation conversation, String rule) {
+        if (conversation.getStatus() != ConversationStatus.RESOLVED) {
+            return ThreadDecision.continueWith(conversation, rule);
+        }
+        boolean withinWindow = conversation.getResolvedAt() != null
+                && conversation.getResolvedAt().plus(reopenWindow).isAfter(clock.instant());
+        return withinWindow
+                ? ThreadDecision.continueWith(conversation, rule + "-reopened")
+                : ThreadDecision.openAfter(conversation, rule + "-after-resolved", null);
+    }
+
+    Optional<Long> tokenIn(String subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        Matcher m = subjectToken.matcher(subject);
+        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
+    /** The thread id part of an Outlook Thread-Index, hex; null when absent or malformed. */
+    static String threadId(String threadIndex) {
+        if (threadIndex == null || threadIndex.isBlank()) {
+            return null;
+        }
+        try {
+            byte[] bytes = Base64.getMimeDecoder().decode(threadIndex.strip());
+            if (bytes.length < THREAD_ID_BYTES) {
+                return null;
+            }
+            return HexFormat.of().formatHex(bytes, 0, THREAD_ID_BYTES);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.omnihub.routes.email;
+
+import io.omnihub.connectors.bus.BlobStore;
+import io.omnihub.connectors.bus.InboundPublisher;
+import io.omnihub.connectors.email.MailInteractions;
+import io.omnihub.connectors.email.MailboxCursors;
+import io.omnihub.connectors.email.MailboxImporter;
+import io.omnihub.connectors.inbox.InboxesProperties;
+import java.time.Clock;
+import java.util.UUID;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * One route per configured mailbox: every poll interval, import the mailbox's new mail onto the
+ * bus. Each mailbox has its own timer thread, so a slow or unreachable server delays only its own
+ * mailbox; a failed poll is logged and tried again at the next interval.
+ */
+@Component
+class MailboxPollingRoutes extends RouteBuilder {
+
+    /** This hub node's name in mailbox leases. */
+    static final String NODE = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private final InboxesProperties inboxes;
+    private final MailInteractions interactions;
+    private final InboundPublisher bus;
+    private final MailboxCursors cursors;
+    private final Clock clock;
+
+    MailboxPollingRoutes(InboxesProperties inboxes, BlobStore blobs, InboundPublisher bus, MailboxCursors cursors,
+            Clock clock) {
+        this.inboxes = inboxes;
+        this.interactions = new MailInteractions(blobs);
+        this.bus = bus;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        inboxes.inboxes().forEach((key, inbox) -> {
+            if (!MailInteractions.CHANNEL.equals(inbox.channel())) {
+                return;
+            }
+            MailboxImporter importer = new MailboxImporter(key, inbox.email(), interactions, bus, cursors, NODE, clock);
+            from("timer:mailbox-" + key + "?delay=2000&fixedRate=false&period="
+                    + inbox.email().imap().pollInterval().toMillis())
+                    .routeId("mailbox-" + key)
+                    .onException(Exception.class).handled(true)
+                        .log(LoggingLevel.WARN, "mailbox " + key + ": poll failed, trying again at the next interval: "
+                                + "${exception.message}")
+                    .end()
+                    .process(exchange -> exchange.getMessage().setBody(importer.poll()));
+        });
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "hub";
+        }
+    }
+}
