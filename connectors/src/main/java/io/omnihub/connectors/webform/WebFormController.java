@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -39,6 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class WebFormController {
 
     private static final Logger log = LoggerFactory.getLogger(WebFormController.class);
+    private static final String ALLOWED_ORIGIN = WebFormController.class.getName() + ".allowedOrigin";
 
     private final InboxesProperties inboxes;
     private final FormBodyParser parser;
@@ -60,6 +60,10 @@ class WebFormController {
         WebFormSettings form = form(formKey);
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         checkOrigin(form, origin);
+        if (origin != null) {
+            // error answers carry it too, so the page can read why its post was refused
+            request.setAttribute(ALLOWED_ORIGIN, origin);
+        }
         byte[] body = readBody(request, form.maxRequestBytes());
         if (form.signed()) {
             String problem = WebFormSignature.problem(form.hmacSecret(), request.getHeader(WebFormSignature.HEADER),
@@ -71,26 +75,11 @@ class WebFormController {
         FormSubmission submission = parser.parse(request.getContentType(), body, form);
         String key = request.getHeader("Idempotency-Key");
         String trackingId = WebFormIntake.trackingId(formKey,
-                key != null ? key : submission.value(WebFormIntake.IDEMPOTENCY_FIELD));
+                key != null && !key.isBlank() ? key : submission.value(WebFormIntake.IDEMPOTENCY_FIELD));
         InboundInteraction interaction = intake.accept(formKey, form, submission, trackingId, origin, clock.instant());
         bus.publish(interaction);
         log.info("web form {} submission {} accepted", formKey, trackingId);
         return accepted(form, request, origin, trackingId);
-    }
-
-    /** CORS pre-flight for JSON posts from browsers on allowed origins. */
-    @RequestMapping(method = RequestMethod.OPTIONS)
-    ResponseEntity<Void> preflight(@PathVariable String formKey, HttpServletRequest request) {
-        WebFormSettings form = form(formKey);
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        checkOrigin(form, origin);
-        return ResponseEntity.noContent()
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin == null ? "*" : origin)
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "POST")
-                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type, Idempotency-Key")
-                .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600")
-                .header(HttpHeaders.VARY, HttpHeaders.ORIGIN)
-                .build();
     }
 
     private WebFormSettings form(String formKey) {
@@ -152,15 +141,26 @@ class WebFormController {
         if (rejection.field() != null) {
             problem.setProperty("field", rejection.field());
         }
-        return ResponseEntity.status(rejection.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(rejection.status()).headers(corsHeaders(request))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(BusUnavailableException.class)
-    ResponseEntity<ProblemDetail> busDown(BusUnavailableException e) {
+    ResponseEntity<ProblemDetail> busDown(BusUnavailableException e, HttpServletRequest request) {
         log.error("web form submission not accepted: the bus is unavailable", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "the hub cannot take submissions right now; nothing was stored, please retry");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(corsHeaders(request))
+                .header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static HttpHeaders corsHeaders(HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        if (request.getAttribute(ALLOWED_ORIGIN) instanceof String origin) {
+            headers.setAccessControlAllowOrigin(origin);
+            headers.setVary(java.util.List.of(HttpHeaders.ORIGIN));
+        }
+        return headers;
     }
 }
