@@ -47,6 +47,22 @@ public class MailServer implements DisposableBean {
         }
     }
 
+    /** Every mail the SMTP server received for this address, oldest first. */
+    public java.util.List<MimeMessage> receivedFor(String address) {
+        java.util.List<MimeMessage> result = new java.util.ArrayList<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            try {
+                if (m.getAllRecipients() != null && java.util.Arrays.stream(m.getAllRecipients())
+                        .anyMatch(r -> r.toString().contains(address))) {
+                    result.add(m);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return result;
+    }
+
     /** How many messages of a folder carry the \Seen flag, and how many there are. */
     public int[] seenAndTotal(String login, String folderName) {
         try {

@@ -66,6 +66,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
                         .requestMatchers("/api/v1/admin/**", "/api/v1/tokens/**").hasRole(Role.ADMIN.name())
+                        // answering customers is people's work, not an integration's
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/conversations/*/replies")
+                        .hasAnyRole(STAFF)
                         .requestMatchers("/api/**").hasAnyRole(STAFF_AND_INTEGRATIONS)
                         .anyRequest().denyAll())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, clock), BasicAuthenticationFilter.class)

@@ -61,6 +61,9 @@ public final class MailInteractions {
         if (mail.messageId() != null) {
             metadata.put("messageId", mail.messageId());
         }
+        if (mail.threadIndex() != null) {
+            metadata.put("threadIndex", mail.threadIndex().strip());
+        }
         if (mail.newPart() != null && !mail.newPart().equals(mail.text())) {
             metadata.put("newPart", mail.newPart());
         }

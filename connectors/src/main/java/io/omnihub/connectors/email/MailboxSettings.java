@@ -13,9 +13,10 @@ import org.springframework.util.unit.DataSize;
  * @param aliases           further addresses of ours that deliver into this mailbox; mail from any
  *                          of our addresses is never answered automatically
  * @param imap              where mail is fetched from
+ * @param smtp              where replies are sent through (optional: without it the mailbox only receives)
  * @param maxAttachmentSize larger files are not stored separately (they stay in the original .eml)
  */
-public record MailboxSettings(String address, @DefaultValue List<String> aliases, Imap imap,
+public record MailboxSettings(String address, @DefaultValue List<String> aliases, Imap imap, Smtp smtp,
         @DefaultValue("25MB") DataSize maxAttachmentSize) {
 
     public MailboxSettings {
@@ -46,6 +47,27 @@ public record MailboxSettings(String address, @DefaultValue List<String> aliases
         public int effectivePort() {
             return port != null ? port : security == Security.SSL ? 993 : 143;
         }
+    }
+
+    /**
+     * @param host       SMTP server (submission)
+     * @param port       default 465 with SSL, 587 with STARTTLS, else 25
+     * @param security   SSL, STARTTLS (required) or NONE (tests and local relays only)
+     * @param username   login; none for an open local relay
+     * @param password   take it from the environment
+     * @param sentFolder IMAP folder a copy of each sent reply is appended to (optional)
+     */
+    public record Smtp(String host, Integer port, @DefaultValue("STARTTLS") Security security, String username,
+            String password, String sentFolder) {
+
+        public int effectivePort() {
+            return port != null ? port : security == Security.SSL ? 465 : security == Security.STARTTLS ? 587 : 25;
+        }
+    }
+
+    /** The domain of the mailbox address, used on the right of our Message-IDs. */
+    public String domain() {
+        return address.substring(address.indexOf('@') + 1);
     }
 
     /** Whether the address is one of this mailbox's own. */

@@ -4,7 +4,8 @@ package io.omnihub.store.events;
  * A domain event: a past-tense fact, written to the outbox in the transaction that made it true
  * and published on {@code hub.events} after commit.
  */
-public sealed interface HubEvent permits CustomerCreated, ConversationOpened, InteractionRecorded {
+public sealed interface HubEvent permits CustomerCreated, ConversationOpened, InteractionRecorded,
+        DeliveryStatusChanged {
 
     /** The customer the event belongs to; consumers keep per-customer order on it. */
     Long customerId();

@@ -105,6 +105,25 @@ public class Interaction {
         this.metadata = new LinkedHashMap<>(draft.metadata());
     }
 
+    /** An agent wrote this (a reply); it waits to be sent. */
+    public void authoredBy(Long userId, String deliveryStatus) {
+        this.authorId = userId;
+        this.deliveryStatus = deliveryStatus;
+    }
+
+    /** What delivery reported: e.g. SENT, or FAILED with the server's reason. */
+    public void deliveryReported(String status, String error) {
+        this.deliveryStatus = status;
+        this.deliveryError = error;
+    }
+
+    /** Adds channel facts learnt after recording (e.g. the Message-ID a reply was sent with). */
+    public void addMetadata(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(metadata);
+        copy.put(key, value);
+        this.metadata = copy;
+    }
+
     public Long getId() {
         return id;
     }

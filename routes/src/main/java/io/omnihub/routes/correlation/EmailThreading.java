@@ -1,6 +1,8 @@
 package io.omnihub.routes.correlation;
 
 import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.email.MessageIdSigner;
+import io.omnihub.connectors.email.OutlookThreadIndex;
 import io.omnihub.routes.email.EmailProperties;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
@@ -12,8 +14,6 @@ import io.omnihub.store.mail.MessageReferenceRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Which conversation a mail continues, by the first rule that matches (and recorded as the rule):
  * <ol>
+ * <li>{@code signed-message-id}: In-Reply-To or References holds a Message-ID of a mail we sent,
+ * whose signature proves which conversation it belongs to (it cannot be forged without the
+ * server's secret), in the same mailbox;</li>
  * <li>{@code message-id}: In-Reply-To or References names a Message-ID already seen on a
  * conversation of the same mailbox and the same customer (a forged id naming another customer's
  * mail therefore finds nothing);</li>
@@ -39,18 +42,17 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailThreading implements ThreadingRule {
 
-    /** Outlook's Thread-Index: 22 bytes of thread id, then 5 bytes per reply. */
-    private static final int THREAD_ID_BYTES = 22;
-
+    private final MessageIdSigner signer;
     private final MessageReferenceRepository references;
     private final ConversationRepository conversations;
     private final Pattern subjectToken;
     private final Duration reopenWindow;
     private final Clock clock;
 
-    EmailThreading(MessageReferenceRepository references, ConversationRepository conversations,
+    EmailThreading(MessageIdSigner signer, MessageReferenceRepository references, ConversationRepository conversations,
             EmailProperties email, @Value("${omnihub.threading.reopen-window:P7D}") Duration reopenWindow,
             Clock clock) {
+        this.signer = signer;
         this.references = references;
         this.conversations = conversations;
         this.subjectToken = tokenPattern(email.subjectToken());
@@ -79,6 +81,13 @@ class EmailThreading implements ThreadingRule {
             ids.add(mail.thread().inReplyTo());
         }
         ids.addAll(mail.thread().references());
+        for (String id : ids) {
+            Optional<Conversation> signed = signer.conversationOf(id).flatMap(conversations::findById)
+                    .filter(c -> c.getInboxId().equals(inbox.getId()));
+            if (signed.isPresent()) {
+                return continueOrReopen(signed.get(), "signed-message-id");
+            }
+        }
         if (!ids.isEmpty()) {
             Optional<Conversation> byId = first(inbox, customer, MessageReference.Kind.MESSAGE_ID, ids);
             if (byId.isPresent()) {
@@ -144,17 +153,6 @@ class EmailThreading implements ThreadingRule {
 
     /** The thread id part of an Outlook Thread-Index, hex; null when absent or malformed. */
     static String threadId(String threadIndex) {
-        if (threadIndex == null || threadIndex.isBlank()) {
-            return null;
-        }
-        try {
-            byte[] bytes = Base64.getMimeDecoder().decode(threadIndex.strip());
-            if (bytes.length < THREAD_ID_BYTES) {
-                return null;
-            }
-            return HexFormat.of().formatHex(bytes, 0, THREAD_ID_BYTES);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return OutlookThreadIndex.threadId(threadIndex);
     }
 }

@@ -1,0 +1,105 @@
+package io.omnihub.console.reply;
+
+import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.conversation.ConversationRepository;
+import io.omnihub.store.customer.ContactPointRepository;
+import io.omnihub.store.customer.ContactPointType;
+import io.omnihub.store.events.InteractionRecorded;
+import io.omnihub.store.interaction.Direction;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.interaction.InteractionDraft;
+import io.omnihub.store.interaction.InteractionKind;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.user.AppUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * An agent's reply: recorded on the conversation as an outbound interaction waiting to be sent,
+ * and put on {@code hub.outbound.<channel>} for the channel's sender, in one transaction (the bus
+ * message is committed right after the database). The console never talks to a channel itself.
+ */
+@Service
+public class ReplyService {
+
+    static final Set<String> CHANNELS_WITH_REPLIES = Set.of("email");
+
+    private final ConversationRepository conversations;
+    private final InteractionRepository interactions;
+    private final ContactPointRepository contactPoints;
+    private final OutboxWriter outbox;
+    private final JmsTemplate bus;
+    private final String outboundPrefix;
+    private final Clock clock;
+
+    ReplyService(ConversationRepository conversations, InteractionRepository interactions,
+            ContactPointRepository contactPoints, OutboxWriter outbox, JmsTemplate jms,
+            @Value("${omnihub.bus.outbound-prefix:hub.outbound}") String outboundPrefix, Clock clock) {
+        this.conversations = conversations;
+        this.interactions = interactions;
+        this.contactPoints = contactPoints;
+        this.outbox = outbox;
+        this.bus = new JmsTemplate(jms.getConnectionFactory());
+        this.bus.setSessionTransacted(true);
+        this.outboundPrefix = outboundPrefix;
+        this.clock = clock;
+    }
+
+    /** The recorded reply, queued for sending. */
+    @Transactional
+    public Interaction reply(long conversationId, String text, AppUser author) {
+        Conversation conversation = conversations.findById(conversationId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "there is no conversation " + conversationId));
+        if (!CHANNELS_WITH_REPLIES.contains(conversation.getChannel())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "replies on the " + conversation.getChannel()
+                    + " channel are not supported yet");
+        }
+        List<Interaction> history = interactions.findByConversationIdOrderByOccurredAtAscIdAsc(conversationId);
+        String recipient = history.stream().filter(i -> i.getDirection() == Direction.INBOUND)
+                .max(Comparator.comparing(Interaction::getOccurredAt)).map(Interaction::getSender)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
+                        "the conversation has no message from the customer to reply to"));
+        Optional.of(recipient).flatMap(r -> contactPoints.findByTypeAndValue(ContactPointType.EMAIL, r))
+                .filter(cp -> cp.isBouncing()).ifPresent(cp -> {
+                    throw new ResponseStatusException(HttpStatus.CONFLICT, "mail to " + recipient
+                            + " bounces (a delivery report said it fails permanently); reply on another channel");
+                });
+        Instant now = clock.instant();
+        String subject = conversation.getSubject() == null ? "Your request" : conversation.getSubject();
+        InteractionDraft draft = new InteractionDraft(conversation.getChannel(), Direction.OUTBOUND,
+                InteractionKind.MESSAGE, "reply-" + UUID.randomUUID(), now, author.getUsername(),
+                subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject, text, null, List.of(),
+                Map.of("to", recipient));
+        Interaction reply = new Interaction(draft, conversation.getId(), conversation.getCustomerId(),
+                conversation.getInboxId(), now);
+        reply.authoredBy(author.getId(), "QUEUED");
+        reply = interactions.save(reply);
+        conversation.agentInteracted(now);
+        outbox.append(new InteractionRecorded(reply.getId(), conversation.getId(), conversation.getCustomerId(),
+                null, conversation.getChannel(), Direction.OUTBOUND.name(), InteractionKind.MESSAGE.name(),
+                reply.getExternalId(), now));
+        long id = reply.getId();
+        String queue = outboundPrefix + "." + conversation.getChannel();
+        // a transacted session joined to this transaction: sent when the database commits
+        bus.send(queue, session -> {
+            var message = session.createTextMessage("{\"schema\":\"omnihub.outbound.v1\",\"interactionId\":" + id + "}");
+            message.setStringProperty("_AMQ_DUPL_ID", "reply:" + id);
+            return message;
+        });
+        return reply;
+    }
+}

@@ -1,0 +1,147 @@
+package io.omnihub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The round trip support staff live in: a customer writes, an agent replies through the API, the
+ * reply leaves over SMTP with our signed Message-ID, the customer's mail client answers that, and
+ * the answer lands in the same conversation, round after round; also when the client strips
+ * References, and when Outlook sends nothing but its Thread-Index. A forged id does not get in.
+ */
+@HubIntegrationTest
+class EmailReplyRoundTripIT {
+
+    @Autowired
+    MailServer mail;
+    @Autowired
+    HubClient hub;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Map<String, Object> interaction(String externalId) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "select count(*) from interaction where external_id = ?", Long.class, externalId) == 1);
+        return jdbc.queryForMap("select i.*, c.threading_rule from interaction i join conversation c "
+                + "on c.id = i.conversation_id where i.external_id = ?", externalId);
+    }
+
+    private static String raw(String from, String messageId, String subject, String headers, String body) {
+        return "From: " + from + "\r\nTo: support@hub.test\r\nSubject: " + subject + "\r\nMessage-ID: <" + messageId
+                + ">\r\nMIME-Version: 1.0\r\n" + headers + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + body
+                + "\r\n";
+    }
+
+    /** The agent answers; returns the mail as the customer receives it. */
+    private MimeMessage agentReplies(Object conversation, String customer, String text) throws Exception {
+        int before = mail.receivedFor(customer).size();
+        HttpResponse<String> answer = hub.postJsonAsAdmin("/api/v1/conversations/" + conversation + "/replies",
+                Map.of("text", text));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        long replyId = hub.read(answer.body()).get("interactionId").asLong();
+        await().atMost(Duration.ofSeconds(15)).until(() -> mail.receivedFor(customer).size() == before + 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(jdbc.queryForObject(
+                "select delivery_status from interaction where id = ?", String.class, replyId)));
+        return mail.receivedFor(customer).get(before);
+    }
+
+    private static String id(MimeMessage m) throws Exception {
+        String value = m.getHeader("Message-ID")[0];
+        return value.substring(1, value.length() - 1);
+    }
+
+    @Test
+    void threeRoundsOfRepliesStayInOneConversation() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "round-" + u + "@example.com";
+        mail.deliver("support", raw(customer, "start-" + u + "@example.com", "Password reset", "", "I am locked out."));
+        Object conversation = interaction("start-" + u + "@example.com").get("conversation_id");
+
+        String previousCustomerId = "start-" + u + "@example.com";
+        for (int round = 1; round <= 3; round++) {
+            MimeMessage reply = agentReplies(conversation, customer, "Round " + round + ": please try again.");
+            assertThat(reply.getSubject()).contains("[#" + conversation + "]").startsWith("Re: Password reset");
+            assertThat(id(reply)).startsWith("omh." + conversation + ".").endsWith("@hub.test");
+            assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo("<" + previousCustomerId + ">");
+            assertThat(reply.getHeader("References")[0]).contains("<start-" + u + "@example.com>");
+            assertThat(reply.getFrom()[0].toString()).contains("support@hub.test");
+
+            String answerId = "answer-" + round + "-" + u + "@example.com";
+            mail.deliver("support", raw(customer, answerId, "Re: " + reply.getSubject(),
+                    "In-Reply-To: <" + id(reply) + ">\r\nReferences: <start-" + u + "@example.com> <" + id(reply)
+                            + ">\r\n", "Round " + round + ": still locked out."));
+            Map<String, Object> answer = interaction(answerId);
+            assertThat(answer.get("conversation_id")).isEqualTo(conversation);
+            assertThat(answer.get("threading_rule")).isEqualTo("signed-message-id");
+            previousCustomerId = answerId;
+        }
+        assertThat(jdbc.queryForObject("select count(*) from interaction where conversation_id = ?", Long.class,
+                conversation)).isEqualTo(7);
+        await().atMost(Duration.ofSeconds(5)).until(() -> mail.seenAndTotal("support", "Sent")[1] >= 3);
+    }
+
+    @Test
+    void repliesThreadWhenTheClientStripsReferencesAndWhenOutlookSendsOnlyItsThreadIndex() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "strip-" + u + "@example.com";
+        mail.deliver("support", raw(customer, "s-" + u + "@example.com", "Delivery date", "", "When?"));
+        Object conversation = interaction("s-" + u + "@example.com").get("conversation_id");
+
+        MimeMessage reply = agentReplies(conversation, customer, "Tomorrow.");
+        // a client that keeps only In-Reply-To, and drops the token from the subject
+        mail.deliver("support", raw(customer, "s2-" + u + "@example.com", "Re: Delivery date",
+                "In-Reply-To: <" + id(reply) + ">\r\n", "Thanks"));
+        assertThat(interaction("s2-" + u + "@example.com").get("conversation_id")).isEqualTo(conversation);
+
+        // Outlook: no In-Reply-To, no References, a new subject; only our Thread-Index plus 5 bytes
+        MimeMessage second = agentReplies(conversation, customer, "Anything else?");
+        byte[] index = Base64.getDecoder().decode(second.getHeader("Thread-Index")[0]);
+        byte[] child = java.util.Arrays.copyOf(index, index.length + 5);
+        child[child.length - 1] = 7;
+        mail.deliver("support", raw(customer, "s3-" + u + "@example.com", "AW: Lieferung",
+                "Thread-Index: " + Base64.getEncoder().encodeToString(child) + "\r\nThread-Topic: Lieferung\r\n",
+                "Nein, danke."));
+        Map<String, Object> outlook = interaction("s3-" + u + "@example.com");
+        assertThat(outlook.get("conversation_id")).isEqualTo(conversation);
+        assertThat(outlook.get("threading_rule")).isEqualTo("thread-index");
+    }
+
+    @Test
+    void aForgedSignedIdDoesNotJoinAnotherConversation() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "owner-" + u + "@example.com";
+        mail.deliver("support", raw(customer, "o-" + u + "@example.com", "Contract", "", "Question"));
+        Object conversation = interaction("o-" + u + "@example.com").get("conversation_id");
+        MimeMessage reply = agentReplies(conversation, customer, "Answer");
+        // an attacker guesses the scheme but not the secret: a tampered signature
+        String forged = id(reply).replaceAll("\\.[0-9a-f]{32}@", ".00000000000000000000000000000000@");
+        mail.deliver("support", raw("intruder-" + u + "@example.net", "x-" + u + "@example.net", "Re: Contract",
+                "In-Reply-To: <" + forged + ">\r\n", "Let me in"));
+        Map<String, Object> intruder = interaction("x-" + u + "@example.net");
+        assertThat(intruder.get("conversation_id")).isNotEqualTo(conversation);
+        assertThat(intruder.get("threading_rule")).isEqualTo("new-conversation");
+    }
+
+    @Test
+    void aReplyToABouncingAddressIsRefusedWithTheReason() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "gone-" + u + "@example.com";
+        mail.deliver("support", raw(customer, "g-" + u + "@example.com", "Hello", "", "Hi"));
+        Object conversation = interaction("g-" + u + "@example.com").get("conversation_id");
+        jdbc.update("update contact_point set bouncing = true where value = ?", customer);
+        HttpResponse<String> refused = hub.postJsonAsAdmin("/api/v1/conversations/" + conversation + "/replies",
+                Map.of("text", "Are you there?"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("bounces");
+    }
+}

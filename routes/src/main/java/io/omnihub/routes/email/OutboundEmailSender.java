@@ -1,0 +1,164 @@
+package io.omnihub.routes.email;
+
+import io.omnihub.connectors.email.MailComposer;
+import io.omnihub.connectors.email.MailboxSettings;
+import io.omnihub.connectors.email.MessageIdSigner;
+import io.omnihub.connectors.email.OutlookThreadIndex;
+import io.omnihub.connectors.email.ReplyMail;
+import io.omnihub.connectors.email.SmtpSender;
+import io.omnihub.connectors.inbox.InboxSettings;
+import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.conversation.ConversationRepository;
+import io.omnihub.store.events.DeliveryStatusChanged;
+import io.omnihub.store.inbox.Inbox;
+import io.omnihub.store.inbox.InboxRepository;
+import io.omnihub.store.interaction.Direction;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.mail.MessageReference;
+import io.omnihub.store.mail.MessageReferenceRepository;
+import io.omnihub.store.outbox.OutboxWriter;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends one queued email reply: gives it its signed Message-ID (once, so every retry sends the
+ * same id), threads it under the customer's last mail, sends it over the mailbox's SMTP server and
+ * records what happened: SENT, or FAILED with the server's reason for a permanent refusal. A
+ * transient failure is thrown, for the bus to retry with backoff. A reply no longer QUEUED (sent or
+ * failed before) is not sent again.
+ */
+@Component
+class OutboundEmailSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundEmailSender.class);
+
+    /** Everything needed to send, read in one short transaction. */
+    record Prepared(long interactionId, MailboxSettings mailbox, ReplyMail mail) {
+    }
+
+    private final InteractionRepository interactions;
+    private final ConversationRepository conversations;
+    private final InboxRepository inboxRows;
+    private final MessageReferenceRepository references;
+    private final OutboxWriter outbox;
+    private final InboxesProperties inboxes;
+    private final MessageIdSigner signer;
+    private final EmailProperties email;
+    private final TransactionTemplate transaction;
+    private final MailComposer composer = new MailComposer();
+    private final SmtpSender smtp = new SmtpSender();
+
+    OutboundEmailSender(InteractionRepository interactions, ConversationRepository conversations,
+            InboxRepository inboxRows, MessageReferenceRepository references, OutboxWriter outbox,
+            InboxesProperties inboxes, MessageIdSigner signer, EmailProperties email, TransactionTemplate transaction) {
+        this.interactions = interactions;
+        this.conversations = conversations;
+        this.inboxRows = inboxRows;
+        this.references = references;
+        this.outbox = outbox;
+        this.inboxes = inboxes;
+        this.signer = signer;
+        this.email = email;
+        this.transaction = transaction;
+    }
+
+    public void send(long interactionId) throws MessagingException {
+        Prepared prepared = transaction.execute(status -> prepare(interactionId));
+        if (prepared == null) {
+            return;
+        }
+        MimeMessage message = composer.compose(prepared.mail());
+        try {
+            smtp.send(prepared.mailbox(), message);
+        } catch (SmtpSender.PermanentFailure refused) {
+            log.warn("reply {} refused by the mail server: {}", interactionId, refused.getMessage());
+            report(interactionId, "FAILED", refused.getMessage());
+            return;
+        }
+        report(interactionId, "SENT", null);
+        log.info("reply {} sent to {} as <{}>", interactionId, prepared.mail().to(), prepared.mail().messageId());
+        try {
+            smtp.keepCopy(prepared.mailbox(), message);
+        } catch (MessagingException | RuntimeException e) {
+            log.warn("reply {} sent, but its copy could not be kept in the Sent folder: {}", interactionId,
+                    e.getMessage());
+        }
+    }
+
+    private Prepared prepare(long interactionId) {
+        Interaction reply = interactions.findById(interactionId).orElse(null);
+        if (reply == null || !"QUEUED".equals(reply.getDeliveryStatus())) {
+            return null;
+        }
+        Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
+        Inbox inbox = inboxRows.findById(reply.getInboxId()).orElseThrow();
+        MailboxSettings mailbox = inboxes.find(inbox.getKey()).map(InboxSettings::email).orElse(null);
+        if (mailbox == null || mailbox.smtp() == null) {
+            fail(reply, conversation, "the mailbox '" + inbox.getKey() + "' has no SMTP settings to send replies");
+            return null;
+        }
+        String messageId = reply.getMetadata().get("messageId") instanceof String id ? id : null;
+        if (messageId == null) {
+            messageId = signer.sign(conversation.getId(), mailbox.domain());
+            reply.addMetadata("messageId", messageId);
+            references.remember(inbox.getId(), conversation.getId(), conversation.getCustomerId(),
+                    MessageReference.Kind.MESSAGE_ID.name(), messageId);
+        }
+        List<String> thread = new ArrayList<>();
+        String inReplyTo = null;
+        String threadIndex = OutlookThreadIndex.rootFor(conversation.getId(), conversation.getOpenedAt());
+        for (Interaction earlier : interactions.findByConversationIdOrderByOccurredAtAscIdAsc(conversation.getId())) {
+            if (earlier.getId().equals(reply.getId())) {
+                continue;
+            }
+            if (earlier.getMetadata().get("messageId") instanceof String id) {
+                thread.add(id);
+                if (earlier.getDirection() == Direction.INBOUND) {
+                    inReplyTo = id;
+                }
+            }
+            if (earlier.getMetadata().get("threadIndex") instanceof String customersIndex) {
+                // an Outlook customer's thread: keep answering inside it
+                threadIndex = customersIndex;
+            }
+        }
+        String to = String.valueOf(reply.getMetadata().get("to"));
+        ReplyMail mail = new ReplyMail(mailbox.address(), inbox.getName(), to,
+                email.withToken(reply.getSubject(), conversation.getId()), messageId, inReplyTo, thread, threadIndex,
+                reply.getBodyText());
+        String threadId = OutlookThreadIndex.threadId(threadIndex);
+        if (threadId != null) {
+            references.remember(inbox.getId(), conversation.getId(), conversation.getCustomerId(),
+                    MessageReference.Kind.THREAD_INDEX.name(), threadId);
+        }
+        return new Prepared(interactionId, mailbox, mail);
+    }
+
+    private void report(long interactionId, String status, String error) {
+        transaction.executeWithoutResult(tx -> {
+            Interaction reply = interactions.findById(interactionId).orElseThrow();
+            Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
+            if ("FAILED".equals(status)) {
+                fail(reply, conversation, error);
+            } else {
+                reply.deliveryReported(status, null);
+                outbox.append(new DeliveryStatusChanged(reply.getId(), conversation.getId(),
+                        conversation.getCustomerId(), reply.getChannel(), status, null));
+            }
+        });
+    }
+
+    private void fail(Interaction reply, Conversation conversation, String reason) {
+        reply.deliveryReported("FAILED", reason);
+        outbox.append(new DeliveryStatusChanged(reply.getId(), conversation.getId(), conversation.getCustomerId(),
+                reply.getChannel(), "FAILED", reason));
+    }
+}
