@@ -46,6 +46,11 @@ public final class MailComposer {
             message.setHeader("References", String.join("\r\n ", references.stream().map(id -> "<" + id + ">")
                     .toList()));
         }
+        if (reply.automatic()) {
+            // RFC 3834: an automatic answer, which other responders must not answer in turn
+            message.setHeader("Auto-Submitted", "auto-replied");
+            message.setHeader("X-Auto-Response-Suppress", "All");
+        }
         if (reply.threadIndex() != null) {
             message.setHeader("Thread-Index", reply.threadIndex());
         }

@@ -15,9 +15,10 @@ import org.springframework.util.unit.DataSize;
  * @param imap              where mail is fetched from
  * @param smtp              where replies are sent through (optional: without it the mailbox only receives)
  * @param maxAttachmentSize larger files are not stored separately (they stay in the original .eml)
+ * @param autoReply         an acknowledgement sent when a customer's mail opens a conversation (optional)
  */
 public record MailboxSettings(String address, @DefaultValue List<String> aliases, Imap imap, Smtp smtp,
-        @DefaultValue("25MB") DataSize maxAttachmentSize) {
+        @DefaultValue("25MB") DataSize maxAttachmentSize, AutoReply autoReply) {
 
     public MailboxSettings {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -63,6 +64,16 @@ public record MailboxSettings(String address, @DefaultValue List<String> aliases
         public int effectivePort() {
             return port != null ? port : security == Security.SSL ? 465 : security == Security.STARTTLS ? 587 : 25;
         }
+    }
+
+    /**
+     * An automatic acknowledgement (RFC 3834: it carries {@code Auto-Submitted: auto-replied}), never
+     * sent to mail from machines, bounces or our own addresses.
+     *
+     * @param text        the message; {@code {id}} stands for the conversation number
+     * @param perAddress  at most one acknowledgement to the same address within this time
+     */
+    public record AutoReply(String text, @DefaultValue("1h") Duration perAddress) {
     }
 
     /** The domain of the mailbox address, used on the right of our Message-IDs. */

@@ -10,7 +10,8 @@ import java.util.List;
  * @param inReplyTo  the customer's mail we answer, or null
  * @param references the thread's Message-IDs, oldest first
  * @param threadIndex Outlook's Thread-Index for the conversation (base64), or null
+ * @param automatic  sent by the hub itself (an acknowledgement), not written by an agent
  */
 public record ReplyMail(String fromAddress, String fromName, String to, String subject, String messageId,
-        String inReplyTo, List<String> references, String threadIndex, String text) {
+        String inReplyTo, List<String> references, String threadIndex, String text, boolean automatic) {
 }

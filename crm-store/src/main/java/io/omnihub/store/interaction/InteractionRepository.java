@@ -34,4 +34,11 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
              where conversation_id in (:conversationIds)
              order by conversation_id, occurred_at desc, id desc""", nativeQuery = true)
     List<Interaction> latestOfConversations(List<Long> conversationIds);
+
+    /** Automatic replies of an inbox to one address since a moment: the acknowledgement rate limit. */
+    @Query(value = """
+            select count(*) from interaction
+             where inbox_id = :inboxId and direction = 'OUTBOUND' and metadata ->> 'autoReply' = 'true'
+               and metadata ->> 'to' = :address and occurred_at > :since""", nativeQuery = true)
+    long countAutoRepliesSince(Long inboxId, String address, java.time.Instant since);
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.connectors.bus.AttachmentRef;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InteractionFlag;
+import io.omnihub.routes.email.AutoReplies;
 import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
@@ -51,6 +52,7 @@ public class InteractionRecorder {
     private final AttachmentRepository attachments;
     private final QuarantineRepository quarantine;
     private final ContactPointRepository contactPoints;
+    private final AutoReplies autoReplies;
     private final OutboxWriter outbox;
     private final HtmlSanitizer sanitizer;
     private final ObjectMapper json;
@@ -58,7 +60,8 @@ public class InteractionRecorder {
 
     InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
-            QuarantineRepository quarantine, ContactPointRepository contactPoints, OutboxWriter outbox, HtmlSanitizer sanitizer, ObjectMapper json,
+            QuarantineRepository quarantine, ContactPointRepository contactPoints, AutoReplies autoReplies,
+            OutboxWriter outbox, HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
         this.identity = identity;
@@ -68,6 +71,7 @@ public class InteractionRecorder {
         this.attachments = attachments;
         this.quarantine = quarantine;
         this.contactPoints = contactPoints;
+        this.autoReplies = autoReplies;
         this.outbox = outbox;
         this.sanitizer = sanitizer;
         this.json = json;
@@ -119,6 +123,9 @@ public class InteractionRecorder {
         }
         outbox.append(new InteractionRecorded(interaction.getId(), conversation.getId(), who.customer().getId(),
                 in.inbox(), in.channel(), in.direction(), in.kind(), in.externalId(), in.occurredAt()));
+        if (thread.opensConversation() && interaction.getDirection() == Direction.INBOUND) {
+            autoReplies.acknowledge(in, conversation);
+        }
         log.info("interaction {} recorded in conversation {} of customer {} ({})", interaction.getId(),
                 conversation.getId(), who.customer().getId(), thread.rule());
         return new RecordingOutcome(RecordingOutcome.Result.RECORDED, interaction.getId(), conversation.getId(),

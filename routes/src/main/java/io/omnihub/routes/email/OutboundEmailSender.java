@@ -133,7 +133,7 @@ class OutboundEmailSender {
         String to = String.valueOf(reply.getMetadata().get("to"));
         ReplyMail mail = new ReplyMail(mailbox.address(), inbox.getName(), to,
                 email.withToken(reply.getSubject(), conversation.getId()), messageId, inReplyTo, thread, threadIndex,
-                reply.getBodyText());
+                reply.getBodyText(), Boolean.TRUE.equals(reply.getMetadata().get("autoReply")));
         String threadId = OutlookThreadIndex.threadId(threadIndex);
         if (threadId != null) {
             references.remember(inbox.getId(), conversation.getId(), conversation.getCustomerId(),

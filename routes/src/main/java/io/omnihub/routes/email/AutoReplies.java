@@ -1,0 +1,102 @@
+package io.omnihub.routes.email;
+
+import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.bus.InteractionFlag;
+import io.omnihub.connectors.email.MailInteractions;
+import io.omnihub.connectors.email.MailboxSettings;
+import io.omnihub.connectors.inbox.InboxSettings;
+import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.routes.bus.BusProperties;
+import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.events.InteractionRecorded;
+import io.omnihub.store.interaction.Direction;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.interaction.InteractionDraft;
+import io.omnihub.store.interaction.InteractionKind;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.outbox.OutboxWriter;
+import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Acknowledges a customer's mail that opened a conversation, when the mailbox asks for it: never
+ * for mail from machines (auto-replies, lists, bounces) or from our own addresses, and at most once
+ * per address within the mailbox's {@code per-address} time, so two responders cannot loop. The
+ * acknowledgement is recorded on the conversation and queued for sending once the recording
+ * transaction has committed.
+ */
+@Component
+public class AutoReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(AutoReplies.class);
+
+    private final InboxesProperties inboxes;
+    private final InteractionRepository interactions;
+    private final OutboxWriter outbox;
+    private final JmsTemplate bus;
+    private final String queue;
+    private final Clock clock;
+
+    AutoReplies(InboxesProperties inboxes, InteractionRepository interactions, OutboxWriter outbox,
+            ConnectionFactory connectionFactory, BusProperties busProperties, Clock clock) {
+        this.inboxes = inboxes;
+        this.interactions = interactions;
+        this.outbox = outbox;
+        this.bus = new JmsTemplate(connectionFactory);
+        this.queue = busProperties.outbound("email");
+        this.clock = clock;
+    }
+
+    /** Called in the recording transaction after a mail opened {@code conversation}. */
+    public void acknowledge(InboundInteraction mail, Conversation conversation) {
+        if (!MailInteractions.CHANNEL.equals(mail.channel()) || mail.flagged(InteractionFlag.AUTO_SUBMITTED)
+                || mail.flagged(InteractionFlag.BOUNCE) || mail.flagged(InteractionFlag.UNPARSEABLE)) {
+            return;
+        }
+        MailboxSettings mailbox = inboxes.find(mail.inbox()).map(InboxSettings::email).orElse(null);
+        if (mailbox == null || mailbox.autoReply() == null || mailbox.smtp() == null) {
+            return;
+        }
+        String to = mail.from().primary().value();
+        Instant now = clock.instant();
+        if (interactions.countAutoRepliesSince(conversation.getInboxId(), to,
+                now.minus(mailbox.autoReply().perAddress())) > 0) {
+            log.info("no acknowledgement to {}: one was sent within {}", to, mailbox.autoReply().perAddress());
+            return;
+        }
+        String subject = mail.subject() == null ? "Your message" : mail.subject();
+        InteractionDraft draft = new InteractionDraft(MailInteractions.CHANNEL, Direction.OUTBOUND,
+                InteractionKind.MESSAGE, "auto-reply-" + UUID.randomUUID(), now, mailbox.address(),
+                subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject,
+                mailbox.autoReply().text().replace("{id}", Long.toString(conversation.getId())), null, List.of(),
+                Map.of("to", to, "autoReply", true));
+        Interaction reply = new Interaction(draft, conversation.getId(), conversation.getCustomerId(),
+                conversation.getInboxId(), now);
+        reply.authoredBy(null, "QUEUED");
+        long id = interactions.save(reply).getId();
+        outbox.append(new InteractionRecorded(id, conversation.getId(), conversation.getCustomerId(), mail.inbox(),
+                MailInteractions.CHANNEL, Direction.OUTBOUND.name(), InteractionKind.MESSAGE.name(),
+                reply.getExternalId(), now));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                bus.send(queue, session -> {
+                    var message = session.createTextMessage(
+                            "{\"schema\":\"omnihub.outbound.v1\",\"interactionId\":" + id + "}");
+                    message.setStringProperty("_AMQ_DUPL_ID", "reply:" + id);
+                    return message;
+                });
+            }
+        });
+    }
+}
