@@ -49,6 +49,9 @@ public final class BenchCommand {
         WebFormTraffic traffic = new WebFormTraffic(options.hub(), options.form(), seeded, options.returning());
         OpenLoopLoad load = new OpenLoopLoad(http, traffic, recorder);
         String authorization = HubAccess.bearerToken(http, options.hub(), options.user(), options.password());
+        if (options.scenario().equals("email-burst")) {
+            return emailBurst(options, seeded, baseline, http, authorization);
+        }
         try (ConsoleEventStream events = new ConsoleEventStream(recorder);
              HubResources resources = new HubResources(http, options.hub(), authorization)) {
             events.open(http, options.hub(), authorization);
@@ -72,6 +75,39 @@ public final class BenchCommand {
             report(options, seeded, outcome, recorder.endToEnd(), recorder.acceptance(), visible, seconds, usage,
                     baseline, drained ? 0 : recorder.outstanding());
             return drained && outcome.failed() == 0 && outcome.refusedByStatus().isEmpty();
+        }
+    }
+
+    private static boolean emailBurst(BenchOptions options, int seeded, RawBaseline.Result baseline, HttpClient http,
+            String authorization) throws Exception {
+        EmailBurst burst = new EmailBurst(options.mails(), options.mailboxes(), seeded);
+        var server = burst.startServer();
+        LatencyRecorder recorder = new LatencyRecorder();
+        try (ConsoleEventStream events = new ConsoleEventStream(recorder);
+             HubResources resources = new HubResources(http, options.hub(), authorization)) {
+            events.open(http, options.hub(), authorization);
+            System.out.println("IMAP server up; letting the hub's mailbox polls connect ...");
+            Thread.sleep(5000);
+            resources.start();
+            System.out.printf("delivering %,d mails across %d mailboxes ...%n", options.mails(), options.mailboxes());
+            EmailBurst.Result result = burst.run(server, recorder);
+            HubResources.Usage usage = resources.usage();
+            System.out.println();
+            System.out.println("== Omnihub email burst result ==");
+            System.out.printf("mails                     %,d across %d mailboxes (poll interval 1 s), %,d known customers%n",
+                    result.mails(), options.mailboxes(), seeded);
+            System.out.printf("delivered into mailboxes  in %.1f s%n", result.deliverySeconds());
+            System.out.printf("all visible on console    %.1f s after the burst began%s%n", result.allVisibleSeconds(),
+                    result.missing() > 0 ? " (" + result.missing() + " NEVER SEEN)" : "");
+            System.out.println("latency (ms)              p50      p95      p99      max");
+            row("mailbox -> console", result.latency());
+            row("raw baseline", baseline.latency());
+            System.out.printf("hub CPU                   avg %.0f%%, peak %.0f%% of %d cores%n", 100 * usage.cpuAverage(),
+                    100 * usage.cpuPeak(), usage.cores());
+            System.out.printf("hub JVM memory            peak %.0f MiB used%n", usage.heapAndNonHeapPeakBytes() / 1048576.0);
+            return result.missing() == 0;
+        } finally {
+            server.stop();
         }
     }
 

@@ -22,10 +22,13 @@ import java.util.Map;
  * @param dbUser       database user
  * @param dbPassword   database password
  * @param baselineOps  interactions the raw baseline performs
+ * @param scenario     {@code webform} (open-loop form posts) or {@code email-burst}
+ * @param mails        mails in the email burst
+ * @param mailboxes    mailboxes the burst is spread over (the hub must serve them: bench/email-burst.yml)
  */
 record BenchOptions(URI hub, String user, String password, String form, double rate, Duration duration,
         Duration warmup, int customers, int history, double returning, String dbUrl, String dbUser,
-        String dbPassword, int baselineOps) {
+        String dbPassword, int baselineOps, String scenario, int mails, int mailboxes) {
 
     static final String USAGE = """
             usage: java -jar bench/target/omnihub-bench.jar [--name value ...]
@@ -42,6 +45,9 @@ record BenchOptions(URI hub, String user, String password, String form, double r
               --db-url URL         hub database (default jdbc:postgresql://localhost:15432/omnihub)
               --db-user NAME       (default postgres)   --db-password SECRET (default postgres)
               --baseline-ops N     interactions in the raw Artemis + PostgreSQL baseline (default 2000)
+              --scenario NAME      webform (default) or email-burst: --mails N (1000) delivered at once across
+                                   --mailboxes N (20) of an IMAP server the benchmark starts on 127.0.0.1:3143;
+                                   start the hub with --spring.config.additional-location=file:bench/email-burst.yml
             """;
 
     static BenchOptions parse(String[] args) {
@@ -68,11 +74,21 @@ record BenchOptions(URI hub, String user, String password, String form, double r
                 Double.parseDouble(given.getOrDefault("returning", "0.6")),
                 given.getOrDefault("db-url", "jdbc:postgresql://localhost:15432/omnihub"),
                 given.getOrDefault("db-user", "postgres"), given.getOrDefault("db-password", "postgres"),
-                Integer.parseInt(given.getOrDefault("baseline-ops", "2000")));
+                Integer.parseInt(given.getOrDefault("baseline-ops", "2000")),
+                given.getOrDefault("scenario", "webform"),
+                Integer.parseInt(given.getOrDefault("mails", "1000")),
+                Integer.parseInt(given.getOrDefault("mailboxes", "20")));
         given.keySet().removeAll(java.util.Set.of("hub", "user", "password", "form", "rate", "duration", "warmup",
-                "customers", "history", "returning", "db-url", "db-user", "db-password", "baseline-ops"));
+                "customers", "history", "returning", "db-url", "db-user", "db-password", "baseline-ops", "scenario",
+                "mails", "mailboxes"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet());
+        }
+        if (!java.util.Set.of("webform", "email-burst").contains(options.scenario)) {
+            throw new IllegalArgumentException("--scenario is webform or email-burst");
+        }
+        if (options.mailboxes < 1 || options.mailboxes > 20 || options.mails < 1) {
+            throw new IllegalArgumentException("--mailboxes is 1..20 (bench/email-burst.yml serves 20), --mails positive");
         }
         if (options.rate <= 0 || options.returning < 0 || options.returning > 1 || options.customers < 0) {
             throw new IllegalArgumentException("rate must be positive, returning within 0..1, customers >= 0");

@@ -49,7 +49,9 @@ class RestartKeepsDataAndQueuedMessagesIT {
     }
 
     private static long interactions(ConfigurableApplicationContext hub) {
-        Long n = hub.getBean(JdbcTemplate.class).queryForObject("select count(*) from interaction", Long.class);
+        // web-form interactions only: this profile's mailboxes may import mail other tests left on the mail server
+        Long n = hub.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from interaction where channel = 'webform'", Long.class);
         return n == null ? 0 : n;
     }
 
@@ -79,7 +81,7 @@ class RestartKeepsDataAndQueuedMessagesIT {
                             .encodeToString((HubClient.ADMIN + ":" + HubClient.ADMIN_PASSWORD).getBytes())));
             assertThat(customer.statusCode()).isEqualTo(200);
             Long customers = second.getBean(JdbcTemplate.class).queryForObject(
-                    "select count(distinct customer_id) from interaction", Long.class);
+                    "select count(distinct customer_id) from interaction where channel = 'webform'", Long.class);
             assertThat(customers).isEqualTo(1);
         } finally {
             second.close();

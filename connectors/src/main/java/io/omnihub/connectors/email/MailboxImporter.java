@@ -35,7 +35,6 @@ public final class MailboxImporter {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxImporter.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final int SETTLE_CHUNK = 100;
     private static final int PREFETCH = 20;
 
     /** What one poll did. */
@@ -109,6 +108,7 @@ public final class MailboxImporter {
                 .toArray(Message[]::new);
         int imported = 0;
         List<Message> toSettle = new ArrayList<>();
+        MailboxCursors.Cursor saved = cursor;
         long renewAt = System.nanoTime() + lease.toNanos() / 3;
         try {
             for (int i = 0; i < fresh.length; i++) {
@@ -128,13 +128,15 @@ public final class MailboxImporter {
                     break;
                 }
                 cursor = new MailboxCursors.Cursor(uidValidity, uid);
-                if (!cursors.advance(inbox, imap.folder(), node, cursor)) {
-                    log.warn("mailbox {}: lease lost to another node after UID {}; stopping this poll", inbox, uid);
-                    break;
-                }
                 imported++;
                 toSettle.add(message);
-                if (toSettle.size() >= SETTLE_CHUNK) {
+                // the cursor is saved every few messages: after a crash at most those are read again,
+                // and the bus and the store recognise them
+                if (toSettle.size() >= PREFETCH) {
+                    if (!save(imap, cursor)) {
+                        break;
+                    }
+                    saved = cursor;
                     settle(folder, toSettle, imap);
                 }
                 if (System.nanoTime() > renewAt) {
@@ -143,6 +145,9 @@ public final class MailboxImporter {
                 }
             }
         } finally {
+            if (!cursor.equals(saved)) {
+                save(imap, cursor);
+            }
             settle(folder, toSettle, imap);
         }
         if (rescan && fresh.length == 0) {
@@ -152,6 +157,14 @@ public final class MailboxImporter {
             log.info("mailbox {}: {} new mail imported from {}", inbox, imported, imap.folder());
         }
         return new Outcome(imported, true, rescan);
+    }
+
+    private boolean save(MailboxSettings.Imap imap, MailboxCursors.Cursor cursor) {
+        boolean saved = cursors.advance(inbox, imap.folder(), node, cursor);
+        if (!saved) {
+            log.warn("mailbox {}: lease lost to another node at UID {}; stopping this poll", inbox, cursor.lastUid());
+        }
+        return saved;
     }
 
     /**
