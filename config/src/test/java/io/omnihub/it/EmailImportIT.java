@@ -25,6 +25,8 @@ class EmailImportIT {
     @Autowired
     MailServer mail;
     @Autowired
+    HubClient hub;
+    @Autowired
     JdbcTemplate jdbc;
 
     private static String unique() {
@@ -129,6 +131,12 @@ class EmailImportIT {
         assertThat(metadata).contains("omittedAttachments").contains("big.bin").contains("\"original\"");
         assertThat(count("select count(*) from blob where sha256 = (select metadata->'original'->>'sha256' "
                 + "from interaction where id = ?)", stored.get("id"))).isEqualTo(1);
+        var original = hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/api/v1/interactions/" + stored.get("id")
+                + "/original")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (HubClient.ADMIN + ":" + HubClient.ADMIN_PASSWORD).getBytes())));
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.headers().firstValue("Content-Disposition").orElse("")).contains(".eml");
+        assertThat(original.body()).contains("Message-ID: <att-" + u + "@example.com>").contains("invoice.pdf");
         await().atMost(Duration.ofSeconds(5)).until(() -> {
             int[] seenAndTotal = mail.seenAndTotal("support", "INBOX");
             return seenAndTotal[0] == seenAndTotal[1];

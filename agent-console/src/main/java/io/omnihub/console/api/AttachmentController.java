@@ -18,11 +18,36 @@ import org.springframework.web.bind.annotation.RestController;
 class AttachmentController {
 
     private final AttachmentRepository attachments;
+    private final io.omnihub.store.interaction.InteractionRepository interactions;
     private final BlobStorage blobs;
 
-    AttachmentController(AttachmentRepository attachments, BlobStorage blobs) {
+    AttachmentController(AttachmentRepository attachments,
+            io.omnihub.store.interaction.InteractionRepository interactions, BlobStorage blobs) {
         this.attachments = attachments;
+        this.interactions = interactions;
         this.blobs = blobs;
+    }
+
+    @GetMapping("/api/v1/interactions/{id}/original")
+    @Operation(summary = "Download the original message",
+            description = "The raw message exactly as it arrived (an email's .eml), kept for every mail, also for "
+                    + "mail that could not be parsed. Served as a download.")
+    ResponseEntity<byte[]> original(@PathVariable Long id) {
+        var interaction = interactions.findById(id)
+                .orElseThrow(() -> new NotFoundException("there is no interaction " + id));
+        if (!(interaction.getMetadata().get("original") instanceof java.util.Map<?, ?> original)
+                || !(original.get("sha256") instanceof String sha256)) {
+            throw new NotFoundException("interaction " + id + " has no original message (only email keeps one)");
+        }
+        byte[] content = blobs.get(sha256)
+                .orElseThrow(() -> new NotFoundException("the original message of interaction " + id + " is gone"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("message-" + id + ".eml").build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Omnihub-Content-Type", "message/rfc822")
+                .body(content);
     }
 
     @GetMapping("/api/v1/attachments/{id}")

@@ -46,6 +46,7 @@ class EmailThreading implements ThreadingRule {
     private final MessageReferenceRepository references;
     private final ConversationRepository conversations;
     private final Pattern subjectToken;
+    private final EmailProperties email;
     private final Duration reopenWindow;
     private final Clock clock;
 
@@ -56,6 +57,7 @@ class EmailThreading implements ThreadingRule {
         this.references = references;
         this.conversations = conversations;
         this.subjectToken = tokenPattern(email.subjectToken());
+        this.email = email;
         this.reopenWindow = reopenWindow;
         this.clock = clock;
     }
@@ -85,27 +87,27 @@ class EmailThreading implements ThreadingRule {
             Optional<Conversation> signed = signer.conversationOf(id).flatMap(conversations::findById)
                     .filter(c -> c.getInboxId().equals(inbox.getId()));
             if (signed.isPresent()) {
-                return continueOrReopen(signed.get(), "signed-message-id");
+                return continueOrReopen(signed.get(), "signed-message-id", mail);
             }
         }
         if (!ids.isEmpty()) {
             Optional<Conversation> byId = first(inbox, customer, MessageReference.Kind.MESSAGE_ID, ids);
             if (byId.isPresent()) {
-                return continueOrReopen(byId.get(), "message-id");
+                return continueOrReopen(byId.get(), "message-id", mail);
             }
         }
         Optional<Conversation> byToken = tokenIn(mail.subject())
                 .flatMap(conversations::findById)
                 .filter(c -> c.getInboxId().equals(inbox.getId()) && c.getCustomerId().equals(customer.getId()));
         if (byToken.isPresent()) {
-            return continueOrReopen(byToken.get(), "subject-token");
+            return continueOrReopen(byToken.get(), "subject-token", null);
         }
         String threadId = threadId(mail.thread().threadIndex());
         if (threadId != null) {
             Optional<Conversation> byIndex = first(inbox, customer, MessageReference.Kind.THREAD_INDEX,
                     List.of(threadId));
             if (byIndex.isPresent()) {
-                return continueOrReopen(byIndex.get(), "thread-index");
+                return continueOrReopen(byIndex.get(), "thread-index", mail);
             }
         }
         return ThreadDecision.open("new-conversation", null);
@@ -132,7 +134,12 @@ class EmailThreading implements ThreadingRule {
                 .flatMap(r -> conversations.findById(r.getConversationId()));
     }
 
-    private ThreadDecision continueOrReopen(Conversation conversation, String rule) {
+    /** @param mail the reply, when a changed subject may start a new conversation; null when not */
+    private ThreadDecision continueOrReopen(Conversation conversation, String rule, InboundInteraction mail) {
+        if (mail != null && email.newConversationOnSubjectChange()
+                && !email.sameTopic(mail.subject(), conversation.getSubject())) {
+            return ThreadDecision.openAfter(conversation, "subject-changed", null);
+        }
         if (conversation.getStatus() != ConversationStatus.RESOLVED) {
             return ThreadDecision.continueWith(conversation, rule);
         }

@@ -11,9 +11,53 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      conversation (same mailbox and customer only)
  * @param signingSecret the key that signs our Message-IDs; when unset the hub generates one and
  *                      keeps it in its database (every node shares it)
+ * @param newConversationOnSubjectChange a reply whose subject has nothing left in common with its
+ *                      conversation's (after Re:/Fwd: prefixes and the token) opens a new
+ *                      conversation, linked to the old one
  */
 @ConfigurationProperties("omnihub.email")
-public record EmailProperties(@DefaultValue("[#{id}]") String subjectToken, String signingSecret) {
+public record EmailProperties(@DefaultValue("[#{id}]") String subjectToken, String signingSecret,
+        @DefaultValue("false") boolean newConversationOnSubjectChange) {
+
+    private static final java.util.regex.Pattern PREFIXES = java.util.regex.Pattern.compile(
+            "^(\\s*(re|fw|fwd|aw|wg|sv|vs|antw|tr|r|rif|odp|enc)(\\[\\d+\\])?\\s*:\\s*)+",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether two subjects are still about the same thing: once Re:/Fwd: prefixes, the token and
+     * case are set aside, they share a word of three letters or more (or one of them is empty).
+     */
+    public boolean sameTopic(String a, String b) {
+        java.util.Set<String> wordsA = words(topic(a));
+        java.util.Set<String> wordsB = words(topic(b));
+        if (wordsA.isEmpty() || wordsB.isEmpty()) {
+            return true;
+        }
+        wordsA.retainAll(wordsB);
+        return !wordsA.isEmpty();
+    }
+
+    private static java.util.Set<String> words(String topic) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String word : topic.split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() >= 3) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private String topic(String subject) {
+        if (subject == null) {
+            return "";
+        }
+        String withoutToken = subject.replaceAll(subjectToken.contains("{id}")
+                ? java.util.regex.Pattern.quote(subjectToken.substring(0, subjectToken.indexOf("{id}"))) + "\\d+"
+                        + java.util.regex.Pattern.quote(subjectToken.substring(subjectToken.indexOf("{id}") + 4))
+                : java.util.regex.Pattern.quote(subjectToken), " ");
+        return PREFIXES.matcher(withoutToken.strip()).replaceFirst("").replaceAll("\\s+", " ").strip()
+                .toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** The subject with the conversation's token, added once. */
     public String withToken(String subject, long conversationId) {
