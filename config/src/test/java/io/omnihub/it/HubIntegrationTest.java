@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = OmnihubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @AutoConfigureObservability(tracing = false)
-@Import({HubClient.class, BusProbe.class, CommitFaults.class, FaultInjection.class, MailServer.class})
+@Import({HubClient.class, BusProbe.class, CommitFaults.class, FaultInjection.class, MailServer.class,
+        RefusingSmtpServer.class})
 public @interface HubIntegrationTest {
 }

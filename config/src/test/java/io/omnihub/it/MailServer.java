@@ -35,6 +35,7 @@ public class MailServer implements DisposableBean {
         greenMail.setUser("support@hub.test", "support", "secret");
         greenMail.setUser("archive@hub.test", "archive", "secret");
         greenMail.setUser("ack@hub.test", "ack", "secret");
+        greenMail.setUser("refused@hub.test", "refused", "secret");
     }
 
     /** Delivers a raw RFC 5322 message into the mailbox of {@code login}. */

@@ -19,6 +19,8 @@ class WebFormCorsIT {
 
     @Autowired
     HubClient hub;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private HttpResponse<String> preflight(String form, String origin) {
         return hub.send(HttpRequest.newBuilder(hub.uri("/channels/webform/" + form))
@@ -54,6 +56,9 @@ class WebFormCorsIT {
                         StandardCharsets.UTF_8)));
         assertThat(accepted.statusCode()).isEqualTo(202);
         assertThat(accepted.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
+        String trackingId = hub.read(accepted.body()).get("trackingId").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from interaction where external_id = ?", Integer.class, trackingId) == 1);
 
         HttpResponse<String> refused = hub.send(HttpRequest.newBuilder(hub.uri("/channels/webform/small"))
                 .header("Origin", ALLOWED).header("Content-Type", "application/json")

@@ -50,16 +50,27 @@ public final class SmtpSender {
             transport.sendMessage(message, message.getAllRecipients());
         } catch (SMTPSendFailedException e) {
             if (e.getReturnCode() >= 500) {
-                throw new PermanentFailure(e.getReturnCode() + " " + e.getMessage().strip(), e);
+                throw new PermanentFailure(serverSaid(e.getReturnCode(), e.getMessage()), e);
             }
             throw e;
         } catch (SendFailedException e) {
             Exception next = e.getNextException();
-            if (next instanceof SMTPAddressFailedException address && address.getReturnCode() >= 500) {
-                throw new PermanentFailure(address.getReturnCode() + " " + address.getMessage().strip(), e);
+            if (next instanceof SMTPAddressFailedException address) {
+                String reason = serverSaid(address.getReturnCode(), address.getMessage());
+                if (address.getReturnCode() >= 500) {
+                    throw new PermanentFailure(reason, e);
+                }
+                // temporary: say what the server said, for the retry log and a final FAILED
+                throw new MessagingException(reason, e);
             }
             throw e;
         }
+    }
+
+    /** The server's answer with its code in front, once. */
+    private static String serverSaid(int code, String message) {
+        String text = message == null ? "" : message.strip();
+        return text.startsWith(Integer.toString(code)) ? text : code + " " + text;
     }
 
     /** Appends a copy to the mailbox's Sent folder over IMAP; best effort, the mail is already sent. */

@@ -36,7 +36,9 @@ class OutboundEmailRoute extends EndpointRouteBuilder {
                 .routeId("email-send")
                 .routeConfigurationId(HubErrorPolicy.BUS_CONSUMER)
                 .setProperty(HubHeaders.DEAD_LETTER_QUEUE, constant(bus.deadLetterOf(queue)))
-                .process(exchange -> sender.send(interactionId(exchange.getMessage().getBody(String.class))));
+                .process(exchange -> sender.send(interactionId(exchange.getMessage().getBody(String.class)),
+                        exchange.getMessage().getHeader("JMSXDeliveryCount", 1, Integer.class),
+                        bus.maxDeliveryAttempts()));
     }
 
     private long interactionId(String body) throws com.fasterxml.jackson.core.JsonProcessingException {

@@ -70,7 +70,11 @@ class OutboundEmailSender {
         this.transaction = transaction;
     }
 
-    public void send(long interactionId) throws MessagingException {
+    /**
+     * @param delivery     which delivery of the bus message this is (1 for the first)
+     * @param maxDeliveries after this many, a transient failure is final: the reply is marked FAILED
+     */
+    public void send(long interactionId, int delivery, int maxDeliveries) throws MessagingException {
         Prepared prepared = transaction.execute(status -> prepare(interactionId));
         if (prepared == null) {
             return;
@@ -82,6 +86,16 @@ class OutboundEmailSender {
             log.warn("reply {} refused by the mail server: {}", interactionId, refused.getMessage());
             report(interactionId, "FAILED", refused.getMessage());
             return;
+        } catch (MessagingException transientFailure) {
+            if (delivery >= maxDeliveries) {
+                String reason = "gave up after " + delivery + " attempts: " + transientFailure.getMessage();
+                log.warn("reply {} not sent: {}", interactionId, reason);
+                report(interactionId, "FAILED", reason);
+                return;
+            }
+            log.info("reply {} not sent yet (attempt {} of {}), retrying: {}", interactionId, delivery, maxDeliveries,
+                    transientFailure.getMessage());
+            throw transientFailure;
         }
         report(interactionId, "SENT", null);
         log.info("reply {} sent to {} as <{}>", interactionId, prepared.mail().to(), prepared.mail().messageId());
