@@ -144,4 +144,29 @@ class EmailReplyRoundTripIT {
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("bounces");
     }
+
+    @Test
+    void aReplyCarriesTheFilesTheAgentAttached() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "files-" + u + "@example.com";
+        mail.deliver("support", raw(customer, "f-" + u + "@example.com", "Invoice copy", "", "Please resend it."));
+        Object conversation = interaction("f-" + u + "@example.com").get("conversation_id");
+        byte[] pdf = new byte[5000];
+        new java.util.Random(5).nextBytes(pdf);
+        HubClient.Multipart form = new HubClient.Multipart().field("text", "Here it is.")
+                .file("file", "Rechnung März.pdf", "application/pdf", pdf);
+        HttpResponse<String> answer = hub.post("/api/v1/conversations/" + conversation + "/replies",
+                form.contentType(), form.bytes(), "Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (HubClient.ADMIN + ":" + HubClient.ADMIN_PASSWORD).getBytes()));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> mail.receivedFor(customer).size() == 1);
+        MimeMessage received = mail.receivedFor(customer).get(0);
+        var mixed = (jakarta.mail.internet.MimeMultipart) received.getContent();
+        assertThat(mixed.getCount()).isEqualTo(2);
+        var file = mixed.getBodyPart(1);
+        assertThat(jakarta.mail.internet.MimeUtility.decodeText(file.getFileName())).isEqualTo("Rechnung März.pdf");
+        assertThat(file.getInputStream().readAllBytes()).isEqualTo(pdf);
+        assertThat(jdbc.queryForObject("select count(*) from attachment a join interaction i on i.id = a.interaction_id "
+                + "where i.conversation_id = ? and i.direction = 'OUTBOUND'", Long.class, conversation)).isEqualTo(1);
+    }
 }

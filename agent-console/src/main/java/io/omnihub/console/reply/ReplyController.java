@@ -7,14 +7,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @Tag(name = "Replies", description = "Agents answer customers on the conversation's channel")
@@ -28,6 +34,8 @@ class ReplyController {
             Instant occurredAt) {
     }
 
+    static final int MAX_FILES = 10;
+
     private final ReplyService replies;
     private final AppUserRepository users;
 
@@ -36,15 +44,50 @@ class ReplyController {
         this.users = users;
     }
 
-    @PostMapping("/api/v1/conversations/{id}/replies")
+    @PostMapping(path = "/api/v1/conversations/{id}/replies", consumes = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Reply to the customer",
             description = "Records the reply on the conversation (deliveryStatus QUEUED) and queues it for the "
                     + "channel's sender; the timeline and the event stream show SENT or FAILED (with the "
                     + "server's reason) once delivery is known. Email only, for now.")
     ReplyView reply(@PathVariable long id, @Valid @RequestBody ReplyRequest request, Principal agent) {
-        var author = users.findByUsername(agent.getName()).orElseThrow();
-        Interaction reply = replies.reply(id, request.text(), author);
+        return view(replies.reply(id, request.text(), List.of(), users.findByUsername(agent.getName()).orElseThrow()));
+    }
+
+    @PostMapping(path = "/api/v1/conversations/{id}/replies", consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Reply to the customer, with files",
+            description = "The same as the JSON form, as multipart/form-data: a field 'text' and any number of "
+                    + "'file' parts (up to " + MAX_FILES + " files, 25 MB each), sent as attachments.")
+    ReplyView replyWithFiles(@PathVariable long id, @RequestParam("text") String text,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files, Principal agent)
+            throws IOException {
+        if (text == null || text.isBlank() || text.length() > 100_000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "field 'text' is required (at most 100,000 characters)");
+        }
+        List<ReplyService.ReplyFile> attached = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (file.isEmpty()) {
+                continue;
+            }
+            attached.add(new ReplyService.ReplyFile(safeName(file.getOriginalFilename()),
+                    file.getContentType() == null ? "application/octet-stream" : file.getContentType(), file.getBytes()));
+        }
+        if (attached.size() > MAX_FILES) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "at most " + MAX_FILES + " files per reply");
+        }
+        return view(replies.reply(id, text, attached, users.findByUsername(agent.getName()).orElseThrow()));
+    }
+
+    private static String safeName(String name) {
+        if (name == null || name.isBlank()) {
+            return "attachment";
+        }
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        return last.isEmpty() ? "attachment" : last;
+    }
+
+    private static ReplyView view(Interaction reply) {
         return new ReplyView(reply.getId(), reply.getConversationId(), reply.getSubject(), reply.getDeliveryStatus(),
                 reply.getOccurredAt());
     }

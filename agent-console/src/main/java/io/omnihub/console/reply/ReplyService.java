@@ -1,10 +1,13 @@
 package io.omnihub.console.reply;
 
+import io.omnihub.store.blob.BlobStorage;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.ContactPointRepository;
 import io.omnihub.store.customer.ContactPointType;
 import io.omnihub.store.events.InteractionRecorded;
+import io.omnihub.store.interaction.Attachment;
+import io.omnihub.store.interaction.AttachmentRepository;
 import io.omnihub.store.interaction.Direction;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
@@ -40,17 +43,22 @@ public class ReplyService {
     private final ConversationRepository conversations;
     private final InteractionRepository interactions;
     private final ContactPointRepository contactPoints;
+    private final AttachmentRepository attachments;
+    private final BlobStorage blobs;
     private final OutboxWriter outbox;
     private final JmsTemplate bus;
     private final String outboundPrefix;
     private final Clock clock;
 
     ReplyService(ConversationRepository conversations, InteractionRepository interactions,
-            ContactPointRepository contactPoints, OutboxWriter outbox, JmsTemplate jms,
+            ContactPointRepository contactPoints, AttachmentRepository attachments, BlobStorage blobs,
+            OutboxWriter outbox, JmsTemplate jms,
             @Value("${omnihub.bus.outbound-prefix:hub.outbound}") String outboundPrefix, Clock clock) {
         this.conversations = conversations;
         this.interactions = interactions;
         this.contactPoints = contactPoints;
+        this.attachments = attachments;
+        this.blobs = blobs;
         this.outbox = outbox;
         this.bus = new JmsTemplate(jms.getConnectionFactory());
         this.bus.setSessionTransacted(true);
@@ -58,9 +66,13 @@ public class ReplyService {
         this.clock = clock;
     }
 
+    /** A file the agent attaches to a reply. */
+    public record ReplyFile(String fileName, String contentType, byte[] content) {
+    }
+
     /** The recorded reply, queued for sending. */
     @Transactional
-    public Interaction reply(long conversationId, String text, AppUser author) {
+    public Interaction reply(long conversationId, String text, List<ReplyFile> files, AppUser author) {
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "there is no conversation " + conversationId));
@@ -88,6 +100,10 @@ public class ReplyService {
                 conversation.getInboxId(), now);
         reply.authoredBy(author.getId(), "QUEUED");
         reply = interactions.save(reply);
+        for (ReplyFile file : files) {
+            attachments.save(new Attachment(reply.getId(), file.fileName(), file.contentType(), file.content().length,
+                    blobs.put(file.content()), null, now));
+        }
         conversation.agentInteracted(now);
         outbox.append(new InteractionRecorded(reply.getId(), conversation.getId(), conversation.getCustomerId(),
                 null, conversation.getChannel(), Direction.OUTBOUND.name(), InteractionKind.MESSAGE.name(),

@@ -60,7 +60,27 @@ public final class MailComposer {
         html.setContent("<!DOCTYPE html><html><body><div style=\"white-space:pre-wrap\">"
                 + HtmlUtils.htmlEscape(reply.text()) + "</div></body></html>", "text/html; charset=UTF-8");
         MimeMultipart alternative = new MimeMultipart("alternative", plain, html);
-        message.setContent(alternative);
+        if (reply.files().isEmpty()) {
+            message.setContent(alternative);
+        } else {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeMultipart mixed = new MimeMultipart("mixed", body);
+            for (MailPart file : reply.files()) {
+                MimeBodyPart attachment = new MimeBodyPart();
+                attachment.setDataHandler(new jakarta.activation.DataHandler(
+                        new jakarta.mail.util.ByteArrayDataSource(file.content(), file.contentType())));
+                try {
+                    attachment.setFileName(jakarta.mail.internet.MimeUtility.encodeText(
+                            file.fileName() == null ? "attachment" : file.fileName(), "UTF-8", null));
+                } catch (UnsupportedEncodingException e) {
+                    throw new IllegalStateException(e);
+                }
+                attachment.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                mixed.addBodyPart(attachment);
+            }
+            message.setContent(mixed);
+        }
         message.saveChanges();
         return message;
     }

@@ -11,7 +11,13 @@ import java.util.List;
  * @param references the thread's Message-IDs, oldest first
  * @param threadIndex Outlook's Thread-Index for the conversation (base64), or null
  * @param automatic  sent by the hub itself (an acknowledgement), not written by an agent
+ * @param files      files the agent attached
  */
 public record ReplyMail(String fromAddress, String fromName, String to, String subject, String messageId,
-        String inReplyTo, List<String> references, String threadIndex, String text, boolean automatic) {
+        String inReplyTo, List<String> references, String threadIndex, String text, boolean automatic,
+        List<MailPart> files) {
+
+    public ReplyMail {
+        files = files == null ? List.of() : List.copyOf(files);
+    }
 }

@@ -1,6 +1,7 @@
 package io.omnihub.routes.email;
 
 import io.omnihub.connectors.email.MailComposer;
+import io.omnihub.connectors.email.MailPart;
 import io.omnihub.connectors.email.MailboxSettings;
 import io.omnihub.connectors.email.MessageIdSigner;
 import io.omnihub.connectors.email.OutlookThreadIndex;
@@ -8,11 +9,14 @@ import io.omnihub.connectors.email.ReplyMail;
 import io.omnihub.connectors.email.SmtpSender;
 import io.omnihub.connectors.inbox.InboxSettings;
 import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.store.blob.BlobStorage;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.events.DeliveryStatusChanged;
 import io.omnihub.store.inbox.Inbox;
 import io.omnihub.store.inbox.InboxRepository;
+import io.omnihub.store.interaction.Attachment;
+import io.omnihub.store.interaction.AttachmentRepository;
 import io.omnihub.store.interaction.Direction;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
@@ -48,6 +52,8 @@ class OutboundEmailSender {
     private final ConversationRepository conversations;
     private final InboxRepository inboxRows;
     private final MessageReferenceRepository references;
+    private final AttachmentRepository attachments;
+    private final BlobStorage blobs;
     private final OutboxWriter outbox;
     private final InboxesProperties inboxes;
     private final MessageIdSigner signer;
@@ -57,12 +63,15 @@ class OutboundEmailSender {
     private final SmtpSender smtp = new SmtpSender();
 
     OutboundEmailSender(InteractionRepository interactions, ConversationRepository conversations,
-            InboxRepository inboxRows, MessageReferenceRepository references, OutboxWriter outbox,
+            InboxRepository inboxRows, MessageReferenceRepository references, AttachmentRepository attachments,
+            BlobStorage blobs, OutboxWriter outbox,
             InboxesProperties inboxes, MessageIdSigner signer, EmailProperties email, TransactionTemplate transaction) {
         this.interactions = interactions;
         this.conversations = conversations;
         this.inboxRows = inboxRows;
         this.references = references;
+        this.attachments = attachments;
+        this.blobs = blobs;
         this.outbox = outbox;
         this.inboxes = inboxes;
         this.signer = signer;
@@ -147,13 +156,24 @@ class OutboundEmailSender {
         String to = String.valueOf(reply.getMetadata().get("to"));
         ReplyMail mail = new ReplyMail(mailbox.address(), inbox.getName(), to,
                 email.withToken(reply.getSubject(), conversation.getId()), messageId, inReplyTo, thread, threadIndex,
-                reply.getBodyText(), Boolean.TRUE.equals(reply.getMetadata().get("autoReply")));
+                reply.getBodyText(), Boolean.TRUE.equals(reply.getMetadata().get("autoReply")), files(reply));
         String threadId = OutlookThreadIndex.threadId(threadIndex);
         if (threadId != null) {
             references.remember(inbox.getId(), conversation.getId(), conversation.getCustomerId(),
                     MessageReference.Kind.THREAD_INDEX.name(), threadId);
         }
         return new Prepared(interactionId, mailbox, mail);
+    }
+
+    /** The files the agent attached, read from the blob store. */
+    private List<MailPart> files(Interaction reply) {
+        List<MailPart> files = new ArrayList<>();
+        for (Attachment a : attachments.findByInteractionIdInOrderByIdAsc(List.of(reply.getId()))) {
+            byte[] content = blobs.get(a.getSha256()).orElseThrow(() -> new IllegalStateException(
+                    "the content of attachment " + a.getId() + " of reply " + reply.getId() + " is gone"));
+            files.add(new MailPart(a.getFileName(), a.getContentType(), content, false, null));
+        }
+        return files;
     }
 
     private void report(long interactionId, String status, String error) {
