@@ -16,9 +16,13 @@ import org.springframework.util.unit.DataSize;
  * @param smtp              where replies are sent through (optional: without it the mailbox only receives)
  * @param maxAttachmentSize larger files are not stored separately (they stay in the original .eml)
  * @param autoReply         an acknowledgement sent when a customer's mail opens a conversation (optional)
+ * @param newConversationOnSubjectChange a reply whose subject has no word left in common with its
+ *                          conversation's (after Re:/Fwd: prefixes and the token) opens a new
+ *                          conversation, linked to the old one
  */
 public record MailboxSettings(String address, @DefaultValue List<String> aliases, Imap imap, Smtp smtp,
-        @DefaultValue("25MB") DataSize maxAttachmentSize, AutoReply autoReply) {
+        @DefaultValue("25MB") DataSize maxAttachmentSize, AutoReply autoReply,
+        @DefaultValue("false") boolean newConversationOnSubjectChange) {
 
     public MailboxSettings {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);

@@ -73,7 +73,7 @@ class MailboxImporterTest {
     private void settings(MailboxSettings.AfterImport after, String moveTo) {
         settings = new MailboxSettings("support@hub.test", List.of(), new MailboxSettings.Imap("127.0.0.1",
                 MAIL.getImap().getPort(), MailboxSettings.Security.NONE, "support", "secret", "INBOX",
-                Duration.ofSeconds(1), after, moveTo), null, DataSize.ofMegabytes(10), null);
+                Duration.ofSeconds(1), after, moveTo), null, DataSize.ofMegabytes(10), null, false);
         importer = new MailboxImporter("support", settings, new MailInteractions(content -> sha(content)),
                 interaction -> {
                     if (busDown) {

@@ -1,6 +1,9 @@
 package io.omnihub.routes.correlation;
 
 import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.inbox.InboxSettings;
+import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.connectors.email.MailboxSettings;
 import io.omnihub.connectors.email.MessageIdSigner;
 import io.omnihub.connectors.email.OutlookThreadIndex;
 import io.omnihub.routes.email.EmailProperties;
@@ -47,17 +50,19 @@ class EmailThreading implements ThreadingRule {
     private final ConversationRepository conversations;
     private final Pattern subjectToken;
     private final EmailProperties email;
+    private final InboxesProperties inboxes;
     private final Duration reopenWindow;
     private final Clock clock;
 
     EmailThreading(MessageIdSigner signer, MessageReferenceRepository references, ConversationRepository conversations,
-            EmailProperties email, @Value("${omnihub.threading.reopen-window:P7D}") Duration reopenWindow,
-            Clock clock) {
+            EmailProperties email, InboxesProperties inboxes,
+            @Value("${omnihub.threading.reopen-window:P7D}") Duration reopenWindow, Clock clock) {
         this.signer = signer;
         this.references = references;
         this.conversations = conversations;
         this.subjectToken = tokenPattern(email.subjectToken());
         this.email = email;
+        this.inboxes = inboxes;
         this.reopenWindow = reopenWindow;
         this.clock = clock;
     }
@@ -136,7 +141,7 @@ class EmailThreading implements ThreadingRule {
 
     /** @param mail the reply, when a changed subject may start a new conversation; null when not */
     private ThreadDecision continueOrReopen(Conversation conversation, String rule, InboundInteraction mail) {
-        if (mail != null && email.newConversationOnSubjectChange()
+        if (mail != null && splitsOnSubjectChange(mail.inbox())
                 && !email.sameTopic(mail.subject(), conversation.getSubject())) {
             return ThreadDecision.openAfter(conversation, "subject-changed", null);
         }
@@ -148,6 +153,11 @@ class EmailThreading implements ThreadingRule {
         return withinWindow
                 ? ThreadDecision.continueWith(conversation, rule + "-reopened")
                 : ThreadDecision.openAfter(conversation, rule + "-after-resolved", null);
+    }
+
+    private boolean splitsOnSubjectChange(String inbox) {
+        return inboxes.find(inbox).map(InboxSettings::email)
+                .map(MailboxSettings::newConversationOnSubjectChange).orElse(false);
     }
 
     Optional<Long> tokenIn(String subject) {

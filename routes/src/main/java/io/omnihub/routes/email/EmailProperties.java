@@ -11,13 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      conversation (same mailbox and customer only)
  * @param signingSecret the key that signs our Message-IDs; when unset the hub generates one and
  *                      keeps it in its database (every node shares it)
- * @param newConversationOnSubjectChange a reply whose subject has nothing left in common with its
- *                      conversation's (after Re:/Fwd: prefixes and the token) opens a new
- *                      conversation, linked to the old one
  */
 @ConfigurationProperties("omnihub.email")
-public record EmailProperties(@DefaultValue("[#{id}]") String subjectToken, String signingSecret,
-        @DefaultValue("false") boolean newConversationOnSubjectChange) {
+public record EmailProperties(@DefaultValue("[#{id}]") String subjectToken, String signingSecret) {
 
     private static final java.util.regex.Pattern PREFIXES = java.util.regex.Pattern.compile(
             "^(\\s*(re|fw|fwd|aw|wg|sv|vs|antw|tr|r|rif|odp|enc)(\\[\\d+\\])?\\s*:\\s*)+",

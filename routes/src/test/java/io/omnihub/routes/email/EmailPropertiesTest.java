@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class EmailPropertiesTest {
 
-    private final EmailProperties email = new EmailProperties("[#{id}]", null, true);
+    private final EmailProperties email = new EmailProperties("[#{id}]", null);
 
     @Test
     void prefixesTokensAndCaseDoNotChangeTheTopic() {
