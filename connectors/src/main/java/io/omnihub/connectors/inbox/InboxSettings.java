@@ -1,19 +1,21 @@
 package io.omnihub.connectors.inbox;
 
 import io.omnihub.connectors.email.MailboxSettings;
+import io.omnihub.connectors.twilio.TwilioSettings;
 import io.omnihub.connectors.webform.WebFormSettings;
 
 /**
  * One configured entry point, {@code omnihub.inboxes.<key>}.
  *
- * @param channel which channel it is: {@code webform} or {@code email}
+ * @param channel which channel it is: {@code webform}, {@code email} or {@code sms}
  * @param name    what agents see, e.g. "Website contact form"
  * @param team    the key of the team that works this inbox (optional)
  * @param webform settings when {@code channel} is {@code webform}
  * @param email   settings when {@code channel} is {@code email}
+ * @param twilio  settings when {@code channel} is {@code sms} (Twilio SMS, MMS, WhatsApp)
  */
 public record InboxSettings(String channel, String name, String team, WebFormSettings webform,
-        MailboxSettings email) {
+        MailboxSettings email, TwilioSettings twilio) {
 
     public String displayName(String key) {
         return name == null || name.isBlank() ? key : name;

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("omnihub")
 public record InboxesProperties(Map<String, InboxSettings> inboxes) {
 
-    public static final Set<String> CHANNELS = Set.of("webform", "email");
+    public static final Set<String> CHANNELS = Set.of("webform", "email", "sms");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     public InboxesProperties {
@@ -46,6 +46,13 @@ public record InboxesProperties(Map<String, InboxSettings> inboxes) {
                         + "(address and imap; see docs/email.md)");
             }
             inbox.email().check(where + ".email");
+        }
+        if ("sms".equals(inbox.channel())) {
+            if (inbox.twilio() == null) {
+                throw new IllegalArgumentException(where + ".twilio is required for an sms inbox "
+                        + "(account, auth token, numbers, public base URL; see docs/twilio.md)");
+            }
+            inbox.twilio().check(where + ".twilio");
         }
     }
 }

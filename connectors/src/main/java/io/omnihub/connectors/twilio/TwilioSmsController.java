@@ -1,0 +1,156 @@
+package io.omnihub.connectors.twilio;
+
+import com.twilio.twiml.MessagingResponse;
+import com.twilio.twiml.messaging.Body;
+import com.twilio.twiml.messaging.Message;
+import io.omnihub.connectors.bus.Address;
+import io.omnihub.connectors.bus.AddressNormalizer;
+import io.omnihub.connectors.bus.BusUnavailableException;
+import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.bus.InboundPublisher;
+import io.omnihub.connectors.bus.Sender;
+import io.omnihub.connectors.bus.ThreadHints;
+import io.omnihub.connectors.inbox.InboxSettings;
+import io.omnihub.connectors.inbox.InboxesProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /channels/twilio/sms}: Twilio's webhook for an inbound SMS, MMS or WhatsApp message.
+ * The signature is checked against the inbox's public URL over the raw form parameters; the
+ * message goes on the bus de-duplicated by its MessageSid; the answer is TwiML (empty, or the
+ * inbox's auto-reply) once the message is durable. A bad signature is 403 and stores nothing.
+ */
+@RestController
+class TwilioSmsController {
+
+    static final String CHANNEL = "sms";
+    private static final Logger log = LoggerFactory.getLogger(TwilioSmsController.class);
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final InboxesProperties inboxes;
+    private final InboundPublisher bus;
+    private final AddressNormalizer addresses;
+    private final Clock clock;
+
+    TwilioSmsController(InboxesProperties inboxes, InboundPublisher bus, AddressNormalizer addresses, Clock clock) {
+        this.inboxes = inboxes;
+        this.bus = bus;
+        this.addresses = addresses;
+        this.clock = clock;
+    }
+
+    @PostMapping("/channels/twilio/sms")
+    ResponseEntity<?> inbound(HttpServletRequest request) throws IOException {
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (body.length > MAX_BODY) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "a Twilio webhook is at most " + MAX_BODY + " bytes");
+        }
+        FormParameters params = FormParameters.parse(body);
+        String to = params.get("To");
+        String service = params.get("MessagingServiceSid");
+        Optional<Map.Entry<String, InboxSettings>> inbox = inboxes.inboxes().entrySet().stream()
+                .filter(e -> CHANNEL.equals(e.getValue().channel()) && e.getValue().twilio().serves(to, service))
+                .findFirst();
+        if (inbox.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "no inbox serves the number " + to
+                    + (service == null ? "" : " or the messaging service " + service));
+        }
+        TwilioSettings twilio = inbox.get().getValue().twilio();
+        URI called = twilio.publicBaseUrl().resolve(request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        if (!TwilioSignature.valid(twilio.authToken(), called, params, request.getHeader(TwilioSignature.HEADER))) {
+            log.warn("Twilio webhook for {} refused: the signature does not match {}", inbox.get().getKey(), called);
+            return problem(HttpStatus.FORBIDDEN, "the " + TwilioSignature.HEADER + " header is missing or does not "
+                    + "match this request for " + called);
+        }
+        String messageSid = Optional.ofNullable(params.get("MessageSid")).orElse(params.get("SmsSid"));
+        String from = params.get("From");
+        if (messageSid == null || from == null) {
+            return problem(HttpStatus.BAD_REQUEST, "MessageSid and From are required");
+        }
+        String phone;
+        try {
+            phone = addresses.phone(from.startsWith("whatsapp:") ? from.substring(9) : from);
+        } catch (IllegalArgumentException e) {
+            return problem(HttpStatus.BAD_REQUEST, "From is not a phone number: " + from);
+        }
+        try {
+            bus.publish(interaction(inbox.get().getKey(), params, messageSid, phone, to, service,
+                    request.getHeader("I-Twilio-Idempotency-Token")));
+        } catch (BusUnavailableException e) {
+            log.error("Twilio message {} not accepted: the bus is unavailable", messageSid, e);
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "the hub cannot take messages right now");
+        }
+        MessagingResponse.Builder answer = new MessagingResponse.Builder();
+        if (twilio.autoReply() != null && !twilio.autoReply().isBlank()) {
+            answer.message(new Message.Builder().body(new Body.Builder(twilio.autoReply()).build()).build());
+        }
+        return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(answer.build().toXml());
+    }
+
+    private InboundInteraction interaction(String inbox, FormParameters params, String messageSid, String phone,
+            String to, String service, String idempotencyToken) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("to", to);
+        metadata.put("accountSid", params.get("AccountSid"));
+        if (service != null) {
+            metadata.put("messagingServiceSid", service);
+        }
+        if (idempotencyToken != null) {
+            metadata.put("idempotencyToken", idempotencyToken);
+        }
+        int media = parseInt(params.get("NumMedia"));
+        if (media > 0) {
+            List<Map<String, String>> items = new ArrayList<>();
+            for (int i = 0; i < media; i++) {
+                String url = params.get("MediaUrl" + i);
+                if (url != null) {
+                    items.add(Map.of("url", url, "contentType",
+                            Optional.ofNullable(params.get("MediaContentType" + i)).orElse("application/octet-stream")));
+                }
+            }
+            metadata.put("media", items);
+        }
+        String ourSide = service != null ? service : to;
+        return InboundInteraction.builder(CHANNEL, inbox, messageSid)
+                .direction("INBOUND").kind("MESSAGE").occurredAt(clock.instant())
+                .from(new Sender(params.get("ProfileName"), List.of(Address.phone(phone))))
+                .text(Optional.ofNullable(params.get("Body")).orElse(""))
+                .thread(new ThreadHints(null, List.of(), null, phone + "|" + ourSide))
+                .metadata(metadata)
+                .build();
+    }
+
+    private static int parseInt(String value) {
+        try {
+            return value == null ? 0 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}
