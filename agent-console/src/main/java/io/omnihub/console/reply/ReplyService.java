@@ -38,7 +38,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class ReplyService {
 
-    static final Set<String> CHANNELS_WITH_REPLIES = Set.of("email");
+    static final Set<String> CHANNELS_WITH_REPLIES = Set.of("email", "sms");
 
     private final ConversationRepository conversations;
     private final InteractionRepository interactions;

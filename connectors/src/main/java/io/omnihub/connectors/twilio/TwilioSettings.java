@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl       the URL Twilio calls, as Twilio sees it (behind a proxy it differs from
  *                            the hub's own): signatures are checked against it
  * @param autoReply           an SMS answered to every inbound message (TwiML {@code <Message>}), optional
+ * @param apiBaseUrl          send the SDK's REST calls here instead of api.twilio.com (a Twilio-compatible
+ *                            gateway), optional
  */
 public record TwilioSettings(String accountSid, String authToken, @DefaultValue List<String> numbers,
-        String messagingServiceSid, URI publicBaseUrl, String autoReply) {
+        String messagingServiceSid, URI publicBaseUrl, String autoReply, URI apiBaseUrl) {
 
     public TwilioSettings {
         numbers = numbers == null ? List.of() : List.copyOf(numbers);

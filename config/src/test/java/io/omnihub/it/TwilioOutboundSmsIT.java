@@ -1,0 +1,98 @@
+package io.omnihub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An agent answers an SMS: the reply leaves through the real Twilio SDK (against a local stand-in
+ * for Twilio's API) from the inbox's Messaging Service with a status callback; Twilio's 429 is
+ * retried and the message sent once; its 400 21211 fails the reply with Twilio's code and words,
+ * without retry.
+ */
+@HubIntegrationTest
+class TwilioOutboundSmsIT {
+
+    @Autowired
+    HubClient hub;
+    @Autowired
+    TwilioApiStub twilio;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long conversationWith(String phone) throws Exception {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        List<String[]> params = TwilioSmsWebhookIT.inboundSms(sid, phone, "Hello?");
+        HttpResponse<String> posted = hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/channels/twilio/sms"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSmsWebhookIT.twilioSignature(TwilioSmsWebhookIT.TOKEN,
+                        TwilioSmsWebhookIT.PUBLIC_URL, params))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(params))));
+        assertThat(posted.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from interaction where external_id = ?", Long.class, sid) == 1);
+        return jdbc.queryForObject("select conversation_id from interaction where external_id = ?", Long.class, sid);
+    }
+
+    private static String form(List<String[]> params) {
+        StringBuilder body = new StringBuilder();
+        for (String[] p : params) {
+            body.append(body.isEmpty() ? "" : "&")
+                    .append(java.net.URLEncoder.encode(p[0], java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(p[1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
+    private Map<String, Object> reply(long conversation, String text) {
+        HttpResponse<String> answer = hub.postJsonAsAdmin("/api/v1/conversations/" + conversation + "/replies",
+                Map.of("text", text));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        long id = hub.read(answer.body()).get("interactionId").asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !"QUEUED".equals(jdbc.queryForObject(
+                "select delivery_status from interaction where id = ?", String.class, id)));
+        return jdbc.queryForMap("select delivery_status, delivery_error, metadata::text as metadata from interaction "
+                + "where id = ?", id);
+    }
+
+    @Test
+    void aReplyLeavesThroughTwilioFromTheMessagingServiceWithAStatusCallback() throws Exception {
+        String phone = "+12125550177";
+        long conversation = conversationWith(phone);
+        Map<String, Object> sent = reply(conversation, "Your order ships today.");
+        assertThat(sent.get("delivery_status")).isEqualTo("SENT");
+        assertThat(sent.get("metadata").toString()).contains("\"messageSid\": \"SM");
+        TwilioApiStub.Received request = twilio.requestsTo(phone).get(0);
+        assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/ACit000000000000000000000000000000/Messages.json");
+        assertThat(request.authorization()).startsWith("Basic ");
+        assertThat(request.form()).containsEntry("Body", "Your order ships today.")
+                .containsEntry("MessagingServiceSid", "MGit000000000000000000000000000000")
+                .containsEntry("StatusCallback", "https://hub.example.com/channels/twilio/sms/status");
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedAndTheMessageSentOnce() throws Exception {
+        long conversation = conversationWith(TwilioApiStub.BUSY);
+        assertThat(reply(conversation, "Retry me").get("delivery_status")).isEqualTo("SENT");
+        List<TwilioApiStub.Received> requests = twilio.requestsTo(TwilioApiStub.BUSY);
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void anInvalidNumberFailsWithTwiliosCodeAndIsNotRetried() throws Exception {
+        long conversation = conversationWith(TwilioApiStub.INVALID);
+        Map<String, Object> failed = reply(conversation, "Hello");
+        assertThat(failed.get("delivery_status")).isEqualTo("FAILED");
+        assertThat(failed.get("delivery_error").toString()).startsWith("21211").contains("not a valid phone number");
+        Thread.sleep(1000);
+        assertThat(twilio.requestsTo(TwilioApiStub.INVALID)).hasSize(1);
+    }
+}

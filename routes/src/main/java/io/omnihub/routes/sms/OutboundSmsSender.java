@@ -1,0 +1,104 @@
+package io.omnihub.routes.sms;
+
+import com.twilio.exception.ApiException;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+import io.omnihub.connectors.twilio.TwilioClients;
+import io.omnihub.connectors.twilio.TwilioSettings;
+import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.conversation.ConversationRepository;
+import io.omnihub.store.events.DeliveryStatusChanged;
+import io.omnihub.store.inbox.InboxRepository;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.outbox.OutboxWriter;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends one queued SMS reply with the Twilio SDK ({@code Message.creator}) from the inbox's
+ * Messaging Service or first number, asking Twilio for status callbacks. Twilio's 429 and 5xx are
+ * retried by the bus with backoff; any other 4xx (21211 invalid number, 21610 opted out, …) fails
+ * the reply with Twilio's code and message, without retry.
+ */
+@Component
+class OutboundSmsSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundSmsSender.class);
+
+    private record Prepared(String inbox, String to, String body) {
+    }
+
+    private final InteractionRepository interactions;
+    private final ConversationRepository conversations;
+    private final InboxRepository inboxRows;
+    private final OutboxWriter outbox;
+    private final TwilioClients twilio;
+    private final TransactionTemplate transaction;
+
+    OutboundSmsSender(InteractionRepository interactions, ConversationRepository conversations,
+            InboxRepository inboxRows, OutboxWriter outbox, TwilioClients twilio, TransactionTemplate transaction) {
+        this.interactions = interactions;
+        this.conversations = conversations;
+        this.inboxRows = inboxRows;
+        this.outbox = outbox;
+        this.twilio = twilio;
+        this.transaction = transaction;
+    }
+
+    void send(long interactionId, int delivery, int maxDeliveries) {
+        Prepared prepared = transaction.execute(status -> {
+            Interaction reply = interactions.findById(interactionId).orElse(null);
+            if (reply == null || !"QUEUED".equals(reply.getDeliveryStatus())) {
+                return null;
+            }
+            String inbox = inboxRows.findById(reply.getInboxId()).orElseThrow().getKey();
+            return new Prepared(inbox, String.valueOf(reply.getMetadata().get("to")), reply.getBodyText());
+        });
+        if (prepared == null) {
+            return;
+        }
+        TwilioSettings settings = twilio.settings(prepared.inbox());
+        MessageCreator creator = settings.messagingServiceSid() != null
+                ? Message.creator(new PhoneNumber(prepared.to()), settings.messagingServiceSid(), prepared.body())
+                : Message.creator(new PhoneNumber(prepared.to()), new PhoneNumber(settings.numbers().get(0)),
+                        prepared.body());
+        creator.setStatusCallback(URI.create(settings.publicBaseUrl().toString().replaceAll("/$", "")
+                + "/channels/twilio/sms/status"));
+        Message sent;
+        try {
+            sent = creator.create(twilio.forInbox(prepared.inbox()));
+        } catch (ApiException e) {
+            Integer status = e.getStatusCode();
+            String reason = (e.getCode() == null ? "" : e.getCode() + " ") + e.getMessage();
+            boolean transientFailure = status == null || status == 429 || status >= 500;
+            if (transientFailure && delivery < maxDeliveries) {
+                log.info("SMS reply {} not sent yet (attempt {} of {}): {}", interactionId, delivery, maxDeliveries,
+                        reason);
+                throw e;
+            }
+            report(interactionId, "FAILED", transientFailure ? "gave up after " + delivery + " attempts: " + reason
+                    : reason, null);
+            return;
+        }
+        report(interactionId, "SENT", null, sent.getSid());
+        log.info("SMS reply {} handed to Twilio as {}", interactionId, sent.getSid());
+    }
+
+    private void report(long interactionId, String status, String error, String messageSid) {
+        transaction.executeWithoutResult(tx -> {
+            Interaction reply = interactions.findById(interactionId).orElseThrow();
+            Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
+            reply.deliveryReported(status, error);
+            if (messageSid != null) {
+                reply.addMetadata("messageSid", messageSid);
+            }
+            outbox.append(new DeliveryStatusChanged(reply.getId(), conversation.getId(), conversation.getCustomerId(),
+                    reply.getChannel(), status, error));
+        });
+    }
+}
