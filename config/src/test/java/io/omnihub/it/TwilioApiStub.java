@@ -26,6 +26,7 @@ public class TwilioApiStub implements DisposableBean {
     static final int PORT = 31080;
     static final String BUSY = "+12125550188";
     static final String INVALID = "+12125550199";
+    static final String UNSUBSCRIBED = "+12125550166";
 
     /** One request as received: its path, Basic credentials and form parameters. */
     public record Received(String path, String authorization, Map<String, String> form) {
@@ -64,6 +65,9 @@ public class TwilioApiStub implements DisposableBean {
         } else if (INVALID.equals(to)) {
             answer(exchange, 400, "{\"code\":21211,\"message\":\"The 'To' number " + to + " is not a valid phone "
                     + "number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}");
+        } else if (UNSUBSCRIBED.equals(to)) {
+            answer(exchange, 400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\","
+                    + "\"more_info\":\"https://www.twilio.com/docs/errors/21610\",\"status\":400}");
         } else {
             answer(exchange, 201, "{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":"
                     + "\"queued\",\"to\":\"" + to + "\",\"body\":\"" + form.getOrDefault("Body", "").replace("\"", "'")

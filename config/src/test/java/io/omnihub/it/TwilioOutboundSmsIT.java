@@ -29,8 +29,12 @@ class TwilioOutboundSmsIT {
     JdbcTemplate jdbc;
 
     private long conversationWith(String phone) throws Exception {
+        return conversationWith(phone, "Hello?");
+    }
+
+    private long conversationWith(String phone, String text) throws Exception {
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        List<String[]> params = TwilioSmsWebhookIT.inboundSms(sid, phone, "Hello?");
+        List<String[]> params = TwilioSmsWebhookIT.inboundSms(sid, phone, text);
         HttpResponse<String> posted = hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/channels/twilio/sms"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", TwilioSmsWebhookIT.twilioSignature(TwilioSmsWebhookIT.TOKEN,
@@ -94,5 +98,33 @@ class TwilioOutboundSmsIT {
         assertThat(failed.get("delivery_error").toString()).startsWith("21211").contains("not a valid phone number");
         Thread.sleep(1000);
         assertThat(twilio.requestsTo(TwilioApiStub.INVALID)).hasSize(1);
+    }
+
+    private String consent(String phone) {
+        return jdbc.queryForObject("select consent from contact_point where value = ?", String.class, phone);
+    }
+
+    @Test
+    void stopOptsTheNumberOutAndRepliesAreRefusedUntilStart() throws Exception {
+        String phone = "+12125550155";
+        long conversation = conversationWith(phone, "Stop");
+        assertThat(consent(phone)).isEqualTo("OPTED_OUT");
+        HttpResponse<String> refused = hub.postJsonAsAdmin("/api/v1/conversations/" + conversation + "/replies",
+                Map.of("text", "Are you sure?"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("opted out").contains("START");
+
+        conversationWith(phone, "START");
+        assertThat(consent(phone)).isEqualTo("OPTED_IN");
+        assertThat(reply(conversation, "Welcome back").get("delivery_status")).isEqualTo("SENT");
+    }
+
+    @Test
+    void twiliosUnsubscribedErrorFailsTheReplyAndRecordsTheOptOut() throws Exception {
+        long conversation = conversationWith(TwilioApiStub.UNSUBSCRIBED);
+        Map<String, Object> failed = reply(conversation, "Hello");
+        assertThat(failed.get("delivery_status")).isEqualTo("FAILED");
+        assertThat(failed.get("delivery_error").toString()).startsWith("21610");
+        assertThat(consent(TwilioApiStub.UNSUBSCRIBED)).isEqualTo("OPTED_OUT");
     }
 }

@@ -90,6 +90,12 @@ public class ContactPoint {
         return source;
     }
 
+    /** The customer said whether we may message this address (e.g. STOP / START by SMS). */
+    public void consent(Consent consent, Instant at) {
+        this.consent = consent;
+        this.updatedAt = at;
+    }
+
     public Consent getConsent() {
         return consent;
     }

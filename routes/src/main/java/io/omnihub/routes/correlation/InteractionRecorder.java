@@ -7,6 +7,7 @@ import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InteractionFlag;
 import io.omnihub.routes.email.AutoReplies;
 import io.omnihub.routes.inbox.InboxCatalog;
+import io.omnihub.routes.sms.SmsConsentKeywords;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.ContactPointRepository;
@@ -53,6 +54,7 @@ public class InteractionRecorder {
     private final QuarantineRepository quarantine;
     private final ContactPointRepository contactPoints;
     private final AutoReplies autoReplies;
+    private final SmsConsentKeywords smsKeywords;
     private final OutboxWriter outbox;
     private final HtmlSanitizer sanitizer;
     private final ObjectMapper json;
@@ -61,7 +63,7 @@ public class InteractionRecorder {
     InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
             QuarantineRepository quarantine, ContactPointRepository contactPoints, AutoReplies autoReplies,
-            OutboxWriter outbox, HtmlSanitizer sanitizer, ObjectMapper json,
+            SmsConsentKeywords smsKeywords, OutboxWriter outbox, HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
         this.identity = identity;
@@ -72,6 +74,7 @@ public class InteractionRecorder {
         this.quarantine = quarantine;
         this.contactPoints = contactPoints;
         this.autoReplies = autoReplies;
+        this.smsKeywords = smsKeywords;
         this.outbox = outbox;
         this.sanitizer = sanitizer;
         this.json = json;
@@ -126,6 +129,7 @@ public class InteractionRecorder {
         if (thread.opensConversation() && interaction.getDirection() == Direction.INBOUND) {
             autoReplies.acknowledge(in, conversation);
         }
+        smsKeywords.apply(in);
         log.info("interaction {} recorded in conversation {} of customer {} ({})", interaction.getId(),
                 conversation.getId(), who.customer().getId(), thread.rule());
         return new RecordingOutcome(RecordingOutcome.Result.RECORDED, interaction.getId(), conversation.getId(),

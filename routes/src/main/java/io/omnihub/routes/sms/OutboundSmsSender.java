@@ -7,6 +7,9 @@ import com.twilio.type.PhoneNumber;
 import io.omnihub.connectors.twilio.TwilioClients;
 import io.omnihub.connectors.twilio.TwilioSettings;
 import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.customer.Consent;
+import io.omnihub.store.customer.ContactPointRepository;
+import io.omnihub.store.customer.ContactPointType;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.events.DeliveryStatusChanged;
 import io.omnihub.store.inbox.InboxRepository;
@@ -29,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboundSmsSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundSmsSender.class);
+    /** Twilio: "Attempt to send to unsubscribed recipient". */
+    static final int OPTED_OUT_ERROR = 21610;
 
     private record Prepared(String inbox, String to, String body) {
     }
@@ -38,15 +43,18 @@ class OutboundSmsSender {
     private final InboxRepository inboxRows;
     private final OutboxWriter outbox;
     private final TwilioClients twilio;
+    private final ContactPointRepository contactPoints;
     private final TransactionTemplate transaction;
 
     OutboundSmsSender(InteractionRepository interactions, ConversationRepository conversations,
-            InboxRepository inboxRows, OutboxWriter outbox, TwilioClients twilio, TransactionTemplate transaction) {
+            InboxRepository inboxRows, OutboxWriter outbox, TwilioClients twilio, ContactPointRepository contactPoints,
+            TransactionTemplate transaction) {
         this.interactions = interactions;
         this.conversations = conversations;
         this.inboxRows = inboxRows;
         this.outbox = outbox;
         this.twilio = twilio;
+        this.contactPoints = contactPoints;
         this.transaction = transaction;
     }
 
@@ -83,10 +91,19 @@ class OutboundSmsSender {
             }
             report(interactionId, "FAILED", transientFailure ? "gave up after " + delivery + " attempts: " + reason
                     : reason, null);
+            if (Integer.valueOf(OPTED_OUT_ERROR).equals(e.getCode())) {
+                optedOut(prepared.to());
+            }
             return;
         }
         report(interactionId, "SENT", null, sent.getSid());
         log.info("SMS reply {} handed to Twilio as {}", interactionId, sent.getSid());
+    }
+
+    /** Twilio refused because the number sent STOP: recorded on the contact point. */
+    private void optedOut(String phone) {
+        transaction.executeWithoutResult(tx -> contactPoints.findByTypeAndValue(ContactPointType.PHONE, phone)
+                .ifPresent(cp -> cp.consent(Consent.OPTED_OUT, java.time.Instant.now())));
     }
 
     private void report(long interactionId, String status, String error, String messageSid) {
