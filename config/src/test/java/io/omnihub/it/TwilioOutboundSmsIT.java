@@ -127,4 +127,54 @@ class TwilioOutboundSmsIT {
         assertThat(failed.get("delivery_error").toString()).startsWith("21610");
         assertThat(consent(TwilioApiStub.UNSUBSCRIBED)).isEqualTo("OPTED_OUT");
     }
+
+    private HttpResponse<String> statusCallback(String messageSid, String to, String status, String errorCode,
+            String token) throws Exception {
+        List<String[]> params = new java.util.ArrayList<>(List.of(new String[] {"SmsSid", messageSid},
+                new String[] {"SmsStatus", status}, new String[] {"MessageStatus", status}, new String[] {"To", to},
+                new String[] {"MessagingServiceSid", "MGit000000000000000000000000000000"},
+                new String[] {"MessageSid", messageSid}, new String[] {"AccountSid", "ACit000000000000000000000000000000"},
+                new String[] {"From", "+15005550006"}, new String[] {"ApiVersion", "2010-04-01"}));
+        if (errorCode != null) {
+            params.add(new String[] {"ErrorCode", errorCode});
+        }
+        return hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/channels/twilio/sms/status"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSmsWebhookIT.twilioSignature(token,
+                        "https://hub.example.com/channels/twilio/sms/status", params))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(params))));
+    }
+
+    private String messageSidOf(long conversation) {
+        return jdbc.queryForObject("select metadata ->> 'messageSid' from interaction where conversation_id = ? "
+                + "and direction = 'OUTBOUND' order by id desc limit 1", String.class, conversation);
+    }
+
+    private String statusOf(String messageSid) {
+        return jdbc.queryForObject("select delivery_status from interaction where metadata ->> 'messageSid' = ?",
+                String.class, messageSid);
+    }
+
+    @Test
+    void statusCallbacksMoveTheReplyForwardToDeliveredOrFailedWithTheErrorCode() throws Exception {
+        String phone = "+12125550144";
+        long conversation = conversationWith(phone);
+        assertThat(reply(conversation, "First").get("delivery_status")).isEqualTo("SENT");
+        String first = messageSidOf(conversation);
+        assertThat(statusCallback(first, phone, "delivered", null, "not-the-token").statusCode()).isEqualTo(403);
+        assertThat(statusCallback(first, phone, "delivered", null, TwilioSmsWebhookIT.TOKEN).statusCode())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(statusOf(first)));
+        // a late "sent" does not move it back
+        assertThat(statusCallback(first, phone, "sent", null, TwilioSmsWebhookIT.TOKEN).statusCode()).isEqualTo(204);
+        Thread.sleep(800);
+        assertThat(statusOf(first)).isEqualTo("DELIVERED");
+
+        assertThat(reply(conversation, "Second").get("delivery_status")).isEqualTo("SENT");
+        String second = messageSidOf(conversation);
+        statusCallback(second, phone, "undelivered", "30007", TwilioSmsWebhookIT.TOKEN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(statusOf(second)));
+        assertThat(jdbc.queryForObject("select delivery_error from interaction where metadata ->> 'messageSid' = ?",
+                String.class, second)).isEqualTo("Twilio undelivered, error 30007");
+    }
 }

@@ -41,6 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 class TwilioSmsController {
 
     static final String CHANNEL = "sms";
+    /** The bus kind of a delivery report (the correlation route updates the message it names). */
+    static final String DELIVERY_STATUS = "DELIVERY_STATUS";
     private static final Logger log = LoggerFactory.getLogger(TwilioSmsController.class);
     private static final int MAX_BODY = 64 * 1024;
 
@@ -56,8 +58,15 @@ class TwilioSmsController {
         this.clock = clock;
     }
 
-    @PostMapping("/channels/twilio/sms")
-    ResponseEntity<?> inbound(HttpServletRequest request) throws IOException {
+    /** A webhook whose signature matched: the inbox it is for and its parameters. */
+    private record Verified(String inbox, TwilioSettings twilio, FormParameters params) {
+    }
+
+    /**
+     * Reads the raw body, finds the inbox by our number ({@code ours}) or Messaging Service, and
+     * checks the signature against the public URL; an error answer when any of that fails.
+     */
+    private Object verify(HttpServletRequest request, String ourNumberParameter) throws IOException {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -66,13 +75,13 @@ class TwilioSmsController {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "a Twilio webhook is at most " + MAX_BODY + " bytes");
         }
         FormParameters params = FormParameters.parse(body);
-        String to = params.get("To");
+        String ours = params.get(ourNumberParameter);
         String service = params.get("MessagingServiceSid");
         Optional<Map.Entry<String, InboxSettings>> inbox = inboxes.inboxes().entrySet().stream()
-                .filter(e -> CHANNEL.equals(e.getValue().channel()) && e.getValue().twilio().serves(to, service))
+                .filter(e -> CHANNEL.equals(e.getValue().channel()) && e.getValue().twilio().serves(ours, service))
                 .findFirst();
         if (inbox.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "no inbox serves the number " + to
+            return problem(HttpStatus.NOT_FOUND, "no inbox serves the number " + ours
                     + (service == null ? "" : " or the messaging service " + service));
         }
         TwilioSettings twilio = inbox.get().getValue().twilio();
@@ -83,6 +92,19 @@ class TwilioSmsController {
             return problem(HttpStatus.FORBIDDEN, "the " + TwilioSignature.HEADER + " header is missing or does not "
                     + "match this request for " + called);
         }
+        return new Verified(inbox.get().getKey(), twilio, params);
+    }
+
+    @PostMapping("/channels/twilio/sms")
+    ResponseEntity<?> inbound(HttpServletRequest request) throws IOException {
+        Object outcome = verify(request, "To");
+        if (!(outcome instanceof Verified verified)) {
+            return (ResponseEntity<?>) outcome;
+        }
+        FormParameters params = verified.params();
+        TwilioSettings twilio = verified.twilio();
+        String to = params.get("To");
+        String service = params.get("MessagingServiceSid");
         String messageSid = Optional.ofNullable(params.get("MessageSid")).orElse(params.get("SmsSid"));
         String from = params.get("From");
         if (messageSid == null || from == null) {
@@ -95,7 +117,7 @@ class TwilioSmsController {
             return problem(HttpStatus.BAD_REQUEST, "From is not a phone number: " + from);
         }
         try {
-            bus.publish(interaction(inbox.get().getKey(), params, messageSid, phone, to, service,
+            bus.publish(interaction(verified.inbox(), params, messageSid, phone, to, service,
                     request.getHeader("I-Twilio-Idempotency-Token")));
         } catch (BusUnavailableException e) {
             log.error("Twilio message {} not accepted: the bus is unavailable", messageSid, e);
@@ -106,6 +128,43 @@ class TwilioSmsController {
             answer.message(new Message.Builder().body(new Body.Builder(twilio.autoReply()).build()).build());
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(answer.build().toXml());
+    }
+
+    /**
+     * {@code POST /channels/twilio/sms/status}: Twilio's status callback for a message we sent
+     * (queued, sent, delivered, undelivered, failed + ErrorCode), signature-checked like every
+     * webhook and put on the bus as a delivery report for that message.
+     */
+    @PostMapping("/channels/twilio/sms/status")
+    ResponseEntity<?> status(HttpServletRequest request) throws IOException {
+        Object outcome = verify(request, "From");
+        if (!(outcome instanceof Verified verified)) {
+            return (ResponseEntity<?>) outcome;
+        }
+        FormParameters params = verified.params();
+        String sid = Optional.ofNullable(params.get("MessageSid")).orElse(params.get("SmsSid"));
+        String status = Optional.ofNullable(params.get("MessageStatus")).orElse(params.get("SmsStatus"));
+        String to = params.get("To");
+        if (sid == null || status == null || to == null) {
+            return problem(HttpStatus.BAD_REQUEST, "MessageSid, MessageStatus and To are required");
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("messageSid", sid);
+        report.put("status", status);
+        if (params.get("ErrorCode") != null) {
+            report.put("errorCode", params.get("ErrorCode"));
+        }
+        try {
+            bus.publish(InboundInteraction.builder(CHANNEL, verified.inbox(), "status:" + sid + ":" + status)
+                    .direction("OUTBOUND").kind(DELIVERY_STATUS).occurredAt(clock.instant())
+                    .from(new Sender(null, List.of(Address.phone(addresses.phone(to))))).text("")
+                    .metadata(report).build());
+        } catch (BusUnavailableException e) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "the hub cannot take status reports right now");
+        } catch (IllegalArgumentException e) {
+            return problem(HttpStatus.BAD_REQUEST, "To is not a phone number: " + to);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     private InboundInteraction interaction(String inbox, FormParameters params, String messageSid, String phone,

@@ -41,4 +41,9 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
              where inbox_id = :inboxId and direction = 'OUTBOUND' and metadata ->> 'autoReply' = 'true'
                and metadata ->> 'to' = :address and occurred_at > :since""", nativeQuery = true)
     long countAutoRepliesSince(Long inboxId, String address, java.time.Instant since);
+
+    /** The message we sent that a provider knows by this id (e.g. Twilio's MessageSid). */
+    @Query(value = "select * from interaction where direction = 'OUTBOUND' and metadata ->> 'messageSid' = :sid",
+            nativeQuery = true)
+    java.util.Optional<Interaction> findSentAs(String sid);
 }

@@ -8,6 +8,7 @@ import io.omnihub.connectors.bus.InteractionFlag;
 import io.omnihub.routes.email.AutoReplies;
 import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.routes.sms.SmsConsentKeywords;
+import io.omnihub.routes.sms.SmsDeliveryReports;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.ContactPointRepository;
@@ -55,6 +56,7 @@ public class InteractionRecorder {
     private final ContactPointRepository contactPoints;
     private final AutoReplies autoReplies;
     private final SmsConsentKeywords smsKeywords;
+    private final SmsDeliveryReports deliveryReports;
     private final OutboxWriter outbox;
     private final HtmlSanitizer sanitizer;
     private final ObjectMapper json;
@@ -63,7 +65,8 @@ public class InteractionRecorder {
     InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
             QuarantineRepository quarantine, ContactPointRepository contactPoints, AutoReplies autoReplies,
-            SmsConsentKeywords smsKeywords, OutboxWriter outbox, HtmlSanitizer sanitizer, ObjectMapper json,
+            SmsConsentKeywords smsKeywords, SmsDeliveryReports deliveryReports, OutboxWriter outbox,
+            HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
         this.identity = identity;
@@ -75,6 +78,7 @@ public class InteractionRecorder {
         this.contactPoints = contactPoints;
         this.autoReplies = autoReplies;
         this.smsKeywords = smsKeywords;
+        this.deliveryReports = deliveryReports;
         this.outbox = outbox;
         this.sanitizer = sanitizer;
         this.json = json;
@@ -83,6 +87,9 @@ public class InteractionRecorder {
 
     @Transactional
     public RecordingOutcome record(InboundInteraction in) {
+        if (in != null && SmsDeliveryReports.KIND.equals(in.kind())) {
+            return RecordingOutcome.statusUpdated(deliveryReports.apply(in));
+        }
         InboundInteractionCheck.requireRecordable(in);
         Inbox inbox = inboxes.require(in.inbox());
         if (in.flagged(InteractionFlag.SPAM)) {

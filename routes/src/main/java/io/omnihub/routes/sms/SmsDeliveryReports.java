@@ -1,0 +1,60 @@
+package io.omnihub.routes.sms;
+
+import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.store.events.DeliveryStatusChanged;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.outbox.OutboxWriter;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Twilio's status callbacks for the SMS we sent: SENT, then DELIVERED, or FAILED with Twilio's
+ * error code. A report never moves a message backwards (a late "sent" after "delivered" changes
+ * nothing). A report about a message whose id is not stored yet (the callback overtook the send's
+ * own commit) is thrown back for the bus to redeliver a moment later.
+ */
+@Component
+public class SmsDeliveryReports {
+
+    public static final String KIND = "DELIVERY_STATUS";
+    private static final Logger log = LoggerFactory.getLogger(SmsDeliveryReports.class);
+    private static final Map<String, Integer> RANK = Map.of("QUEUED", 0, "SENT", 1, "DELIVERED", 2, "FAILED", 2);
+
+    private final InteractionRepository interactions;
+    private final OutboxWriter outbox;
+
+    SmsDeliveryReports(InteractionRepository interactions, OutboxWriter outbox) {
+        this.interactions = interactions;
+        this.outbox = outbox;
+    }
+
+    /** Called in the recording transaction; returns the interaction updated, or null when nothing changed. */
+    public Long apply(InboundInteraction report) {
+        String sid = String.valueOf(report.metadata().get("messageSid"));
+        Interaction sent = interactions.findSentAs(sid).orElseThrow(() -> new IllegalStateException(
+                "a delivery report for " + sid + ", which is not recorded (yet): redelivered later"));
+        String twilioStatus = String.valueOf(report.metadata().get("status")).toLowerCase(Locale.ROOT);
+        String status = switch (twilioStatus) {
+            case "delivered", "read" -> "DELIVERED";
+            case "undelivered", "failed" -> "FAILED";
+            case "queued", "accepted", "scheduled", "sending", "sent" -> "SENT";
+            default -> null;
+        };
+        if (status == null || RANK.getOrDefault(status, 0) < RANK.getOrDefault(sent.getDeliveryStatus(), 0)
+                || status.equals(sent.getDeliveryStatus())) {
+            return null;
+        }
+        Object code = report.metadata().get("errorCode");
+        String error = "FAILED".equals(status) ? "Twilio " + twilioStatus
+                + (code == null ? "" : ", error " + code) : null;
+        sent.deliveryReported(status, error);
+        outbox.append(new DeliveryStatusChanged(sent.getId(), sent.getConversationId(), sent.getCustomerId(),
+                sent.getChannel(), status, error));
+        log.info("SMS {} ({}) is {}", sent.getId(), sid, status);
+        return sent.getId();
+    }
+}
