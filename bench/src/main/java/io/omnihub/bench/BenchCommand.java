@@ -46,7 +46,9 @@ public final class BenchCommand {
             return t;
         })).connectTimeout(Duration.ofSeconds(5)).build();
         LatencyRecorder recorder = new LatencyRecorder();
-        WebFormTraffic traffic = new WebFormTraffic(options.hub(), options.form(), seeded, options.returning());
+        Traffic traffic = options.scenario().equals("sms")
+                ? new SmsTraffic(options.hub(), seeded, options.returning())
+                : new WebFormTraffic(options.hub(), options.form(), seeded, options.returning());
         OpenLoopLoad load = new OpenLoopLoad(http, traffic, recorder);
         String authorization = HubAccess.bearerToken(http, options.hub(), options.user(), options.password());
         if (options.scenario().equals("email-burst")) {
@@ -129,7 +131,7 @@ public final class BenchCommand {
         System.out.printf("customers seeded          %,d (plus %d past conversations each)%n", seeded, options.history());
         System.out.printf("offered rate              %.1f/s (achieved %.1f/s), %,d submissions %s%n", options.rate(),
                 outcome.achievedRate(), outcome.sent(), outcome.shapes());
-        System.out.printf("accepted (202)            %,d%n", outcome.accepted());
+        System.out.printf("accepted (2xx)            %,d%n", outcome.accepted());
         System.out.printf("refused                   %s%n", outcome.refusedByStatus().isEmpty() ? "none"
                 : outcome.refusedByStatus());
         System.out.printf("failed (no answer)        %,d%n", outcome.failed());
@@ -137,7 +139,7 @@ public final class BenchCommand {
                 visible / seconds, missing > 0 ? " (" + missing + " NEVER SEEN)" : "");
         System.out.println();
         System.out.println("latency (ms)              p50      p95      p99      max");
-        row("post -> 202 accepted", accepted);
+        row("post -> accepted", accepted);
         row("post -> console event", endToEnd);
         row("raw baseline", base);
         System.out.printf("ratio to baseline      %8.1fx %8.1fx %8.1fx%n",

@@ -22,7 +22,8 @@ import java.util.Map;
  * @param dbUser       database user
  * @param dbPassword   database password
  * @param baselineOps  interactions the raw baseline performs
- * @param scenario     {@code webform} (open-loop form posts) or {@code email-burst}
+ * @param scenario     {@code webform} (open-loop form posts), {@code sms} (open-loop Twilio webhooks) or
+ *                     {@code email-burst}
  * @param mails        mails in the email burst
  * @param mailboxes    mailboxes the burst is spread over (the hub must serve them: bench/email-burst.yml)
  */
@@ -45,7 +46,9 @@ record BenchOptions(URI hub, String user, String password, String form, double r
               --db-url URL         hub database (default jdbc:postgresql://localhost:15432/omnihub)
               --db-user NAME       (default postgres)   --db-password SECRET (default postgres)
               --baseline-ops N     interactions in the raw Artemis + PostgreSQL baseline (default 2000)
-              --scenario NAME      webform (default) or email-burst: --mails N (1000) delivered at once across
+              --scenario NAME      webform (default); sms: signed Twilio webhooks (start the hub with
+                                   --spring.config.additional-location=file:bench/sms.yml); or
+                                   email-burst: --mails N (1000) delivered at once across
                                    --mailboxes N (20) of an IMAP server the benchmark starts on 127.0.0.1:3143;
                                    start the hub with --spring.config.additional-location=file:bench/email-burst.yml
             """;
@@ -84,8 +87,8 @@ record BenchOptions(URI hub, String user, String password, String form, double r
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet());
         }
-        if (!java.util.Set.of("webform", "email-burst").contains(options.scenario)) {
-            throw new IllegalArgumentException("--scenario is webform or email-burst");
+        if (!java.util.Set.of("webform", "sms", "email-burst").contains(options.scenario)) {
+            throw new IllegalArgumentException("--scenario is webform, sms or email-burst");
         }
         if (options.mailboxes < 1 || options.mailboxes > 20 || options.mails < 1) {
             throw new IllegalArgumentException("--mailboxes is 1..20 (bench/email-burst.yml serves 20), --mails positive");

@@ -19,15 +19,15 @@ final class OpenLoopLoad {
 
     /** What happened to the requests of one phase. */
     record Outcome(long sent, long accepted, Map<Integer, Long> refusedByStatus, long failed,
-            Map<WebFormTraffic.Shape, Long> shapes, double achievedRate) {
+            Map<Traffic.Shape, Long> shapes, double achievedRate) {
     }
 
     private final HttpClient http;
-    private final WebFormTraffic traffic;
+    private final Traffic traffic;
     private final LatencyRecorder recorder;
     private final ObjectMapper json = new ObjectMapper();
 
-    OpenLoopLoad(HttpClient http, WebFormTraffic traffic, LatencyRecorder recorder) {
+    OpenLoopLoad(HttpClient http, Traffic traffic, LatencyRecorder recorder) {
         this.http = http;
         this.traffic = traffic;
         this.recorder = recorder;
@@ -39,7 +39,7 @@ final class OpenLoopLoad {
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Map<Integer, Long> refused = new ConcurrentHashMap<>();
-        Map<WebFormTraffic.Shape, Long> shapes = new EnumMap<>(WebFormTraffic.Shape.class);
+        Map<Traffic.Shape, Long> shapes = new EnumMap<>(Traffic.Shape.class);
         java.util.concurrent.Phaser inFlight = new java.util.concurrent.Phaser(1);
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
@@ -48,16 +48,17 @@ final class OpenLoopLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            WebFormTraffic.Submission submission = traffic.next();
+            Traffic.Submission submission = traffic.next();
             shapes.merge(submission.shape(), 1L, Long::sum);
             inFlight.register();
             http.sendAsync(submission.request(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 try {
                     if (error != null) {
                         failed.incrementAndGet();
-                    } else if (response.statusCode() == 202) {
+                    } else if (response.statusCode() / 100 == 2) {
                         accepted.incrementAndGet();
-                        recorder.accepted(trackingId(response.body()), scheduled, System.nanoTime());
+                        recorder.accepted(submission.externalId() != null ? submission.externalId()
+                                : trackingId(response.body()), scheduled, System.nanoTime());
                     } else {
                         refused.merge(response.statusCode(), 1L, Long::sum);
                     }

@@ -12,13 +12,7 @@ import java.util.UUID;
  * site back-ends, a few with a file attached; a share from customers already known to the hub
  * (by email, or by phone written in national format), the rest from new people.
  */
-final class WebFormTraffic {
-
-    /** Which kind of post, for the report. */
-    enum Shape { URLENCODED, JSON, MULTIPART }
-
-    record Submission(Shape shape, HttpRequest request) {
-    }
+final class WebFormTraffic implements Traffic {
 
     private static final String[] SUBJECTS = {"Order status", "Invoice question", "Return request",
             "Delivery address change", "Product question", "Complaint"};
@@ -37,8 +31,8 @@ final class WebFormTraffic {
         this.returning = returning;
     }
 
-    /** The next submission; called from the one scheduling thread only. */
-    Submission next() {
+    @Override
+    public Submission next() {
         long n = ++sequence;
         String email;
         String phone = "";
@@ -60,12 +54,12 @@ final class WebFormTraffic {
                 + ". Could you please tell me what happens next with my " + subject.toLowerCase() + "?";
         double shape = random.nextDouble();
         if (shape < 0.6) {
-            return new Submission(Shape.URLENCODED, urlencoded(email, phone, subject, message));
+            return new Submission(Shape.URLENCODED, urlencoded(email, phone, subject, message), null);
         }
         if (shape < 0.9) {
-            return new Submission(Shape.JSON, json(email, phone, subject, message));
+            return new Submission(Shape.JSON, json(email, phone, subject, message), null);
         }
-        return new Submission(Shape.MULTIPART, multipart(email, phone, subject, message));
+        return new Submission(Shape.MULTIPART, multipart(email, phone, subject, message), null);
     }
 
     private HttpRequest urlencoded(String email, String phone, String subject, String message) {
