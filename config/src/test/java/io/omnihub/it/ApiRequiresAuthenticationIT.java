@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * anonymous caller and a wrong password; tokens work until revoked; roles limit what a token's
  * owner may do; the console wants a sign-in.
  */
-@HubIntegrationTest
+@WithRunningHub
 class ApiRequiresAuthenticationIT {
 
     @Autowired

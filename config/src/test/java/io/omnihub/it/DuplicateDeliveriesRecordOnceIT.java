@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * twice, and redeliveries after a crash before or after the commit each leave exactly one
  * interaction.
  */
-@HubIntegrationTest
+@WithRunningHub
 class DuplicateDeliveriesRecordOnceIT {
 
     @Autowired

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * responder answers it, goes to one address at most once per hour, and is never sent in answer to
  * an auto-reply or a bounce. No loop can start.
  */
-@HubIntegrationTest
+@WithRunningHub
 class EmailAutoReplyIT {
 
     @Autowired

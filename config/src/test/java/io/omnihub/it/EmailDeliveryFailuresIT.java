@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * server's own words; a temporary one (4xx) is retried with backoff and, when the server never
  * takes it, marked FAILED with the reason after the last attempt. The agent sees why either way.
  */
-@HubIntegrationTest
+@WithRunningHub
 class EmailDeliveryFailuresIT {
 
     @Autowired

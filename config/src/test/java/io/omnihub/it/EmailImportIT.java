@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * mail is flagged, bounces mark the address instead of opening conversations; and re-reading the
  * mailbox after a crash or a UIDVALIDITY change imports nothing twice.
  */
-@HubIntegrationTest
+@WithRunningHub
 class EmailImportIT {
 
     @Autowired

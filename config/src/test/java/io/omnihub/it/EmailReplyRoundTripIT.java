@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the answer lands in the same conversation, round after round; also when the client strips
  * References, and when Outlook sends nothing but its Thread-Index. A forged id does not get in.
  */
-@HubIntegrationTest
+@WithRunningHub
 class EmailReplyRoundTripIT {
 
     @Autowired

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the topic stays in its conversation; a reply about something else entirely opens a new
  * conversation, linked to the one it answered.
  */
-@HubIntegrationTest
+@WithRunningHub
 class EmailSubjectChangeIT {
 
     @Autowired

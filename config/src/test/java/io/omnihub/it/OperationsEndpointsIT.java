@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Health tells the database and the broker; metrics are for operators only; the API is described. */
-@HubIntegrationTest
+@WithRunningHub
 class OperationsEndpointsIT {
 
     @Autowired

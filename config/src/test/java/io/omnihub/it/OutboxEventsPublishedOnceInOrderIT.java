@@ -32,7 +32,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * unpublished; a live client that reconnects with its last sequence gets what it missed and
  * nothing twice.
  */
-@HubIntegrationTest
+@WithRunningHub
 class OutboxEventsPublishedOnceInOrderIT {
 
     @Autowired

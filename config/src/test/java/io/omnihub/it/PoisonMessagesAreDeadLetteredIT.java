@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reason; one that keeps failing moves there after the configured deliveries (3 in tests). Both
  * stay visible in the dead-letter queue, and other messages keep flowing meanwhile.
  */
-@HubIntegrationTest
+@WithRunningHub
 class PoisonMessagesAreDeadLetteredIT {
 
     @Autowired

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * retried and the message sent once; its 400 21211 fails the reply with Twilio's code and words,
  * without retry.
  */
-@HubIntegrationTest
+@WithRunningHub
 class TwilioOutboundSmsIT {
 
     @Autowired

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * are answered with TwiML and the message lands on the sender's timeline once, however often
  * Twilio delivers it; forged, missing and wrong-URL signatures are refused and store nothing.
  */
-@HubIntegrationTest
+@WithRunningHub
 class TwilioSmsWebhookIT {
 
     static final String TOKEN = "it-twilio-auth-token";

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * afterwards no interaction, customer, blob or bus message exists for it. A filled honeypot is
  * accepted like any post but kept in quarantine, out of every inbox.
  */
-@HubIntegrationTest
+@WithRunningHub
 class WebFormBadInputStoresNothingIT {
 
     @Autowired

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A web page on another origin posts a form with JSON: the browser's pre-flight is answered from
  * the form's allowed origins, and the page can read every answer, errors included.
  */
-@HubIntegrationTest
+@WithRunningHub
 class WebFormCorsIT {
 
     static final String ALLOWED = "https://shop.example";

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * customer's timeline through the API. Later posts from the same person, however they type their
  * address, land on the same customer.
  */
-@HubIntegrationTest
+@WithRunningHub
 class WebFormSubmissionReachesTimelineIT {
 
     @Autowired

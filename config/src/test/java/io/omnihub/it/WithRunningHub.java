@@ -21,5 +21,5 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureObservability(tracing = false)
 @Import({HubClient.class, BusProbe.class, CommitFaults.class, FaultInjection.class, MailServer.class,
         RefusingSmtpServer.class, TwilioApiStub.class})
-public @interface HubIntegrationTest {
+public @interface WithRunningHub {
 }

@@ -1,0 +1,225 @@
+package io.omnihub.connectors.email;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Walks a mail's MIME tree and collects what a helpdesk keeps: the plain text and HTML bodies
+ * (the first of each among alternatives), every file in document order (inline parts with their
+ * Content-ID, forwarded messages whole, signatures), and the failed recipients of a delivery
+ * report. Unreadable parts are read as far as they go.
+ */
+final class MimeBody {
+
+    private static final int MAX_DEPTH = 20;
+
+    final StringBuilder text = new StringBuilder();
+    final StringBuilder html = new StringBuilder();
+    final List<MailPart> parts = new ArrayList<>();
+    final List<String> failedRecipients = new ArrayList<>();
+    boolean deliveryReport;
+
+    void walk(Part part, int depth, boolean inRelated) throws MessagingException, IOException {
+        String type = baseType(part);
+        if (type.startsWith("multipart/") && depth < MAX_DEPTH) {
+            Multipart multipart = multipart(part);
+            if (multipart == null) {
+                leaf(part, "text/plain", inRelated);
+                return;
+            }
+            if (type.equals("multipart/report")) {
+                deliveryReport = true;
+            }
+            if (type.equals("multipart/alternative")) {
+                alternative(multipart, depth, inRelated);
+                return;
+            }
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                if (type.equals("multipart/signed") && i > 0) {
+                    attach(child, false);
+                } else {
+                    walk(child, depth + 1, inRelated || type.equals("multipart/related"));
+                }
+            }
+            return;
+        }
+        leaf(part, type, inRelated);
+    }
+
+    /** Of alternatives, the first plain text and the first HTML; other versions are dropped. */
+    private void alternative(Multipart multipart, int depth, boolean inRelated)
+            throws MessagingException, IOException {
+        boolean hadText = false;
+        boolean hadHtml = false;
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart child = multipart.getBodyPart(i);
+            String type = baseType(child);
+            if (type.equals("text/plain") && !hadText && !isAttachment(child)) {
+                hadText = true;
+                append(text, textOf(child));
+            } else if (type.equals("text/html") && !hadHtml && !isAttachment(child)) {
+                hadHtml = true;
+                append(html, textOf(child));
+            } else if (type.startsWith("multipart/")) {
+                int before = html.length();
+                walk(child, depth + 1, inRelated);
+                hadHtml |= html.length() > before;
+            } else if (!type.equals("text/plain") && !type.equals("text/html")) {
+                // other versions a client offers (text/calendar, text/enriched) are kept as files
+                attach(child, inRelated);
+            }
+        }
+    }
+
+    private void leaf(Part part, String type, boolean inRelated) throws MessagingException, IOException {
+        if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
+            deliveryReport = true;
+            failedRecipients.addAll(DeliveryReport.failedRecipients(textOf(part)));
+            return;
+        }
+        if ((type.equals("text/plain") || type.equals("text/html")) && !isAttachment(part)) {
+            append(type.equals("text/plain") ? text : html, textOf(part));
+            return;
+        }
+        attach(part, inRelated);
+    }
+
+    private void attach(Part part, boolean inRelated) throws MessagingException, IOException {
+        String contentId = MessageIds.first(header(part, "Content-ID"));
+        String disposition = disposition(part);
+        boolean inline = ("inline".equals(disposition) || (disposition == null && inRelated)) && contentId != null
+                || (inRelated && contentId != null && !"attachment".equals(disposition));
+        parts.add(new MailPart(fileName(part), baseType(part), bytes(part), inline, contentId));
+    }
+
+    private static void append(StringBuilder to, String content) {
+        if (content.isBlank()) {
+            return;
+        }
+        if (!to.isEmpty()) {
+            to.append("\n\n");
+        }
+        to.append(content);
+    }
+
+    private static Multipart multipart(Part part) {
+        try {
+            Object content = part.getContent();
+            return content instanceof Multipart m ? m : null;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            try {
+                return new MimeMultipart(part.getDataHandler().getDataSource());
+            } catch (MessagingException | RuntimeException again) {
+                return null;
+            }
+        }
+    }
+
+    static String baseType(Part part) {
+        try {
+            String value = part.getContentType();
+            if (value == null) {
+                return "text/plain";
+            }
+            return new ContentType(value).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (MessagingException | RuntimeException e) {
+            String value = header(part, "Content-Type");
+            if (value != null) {
+                String base = value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+                if (base.matches("[a-z0-9.+-]+/[a-z0-9.+-]+")) {
+                    return base;
+                }
+            }
+            // an unreadable Content-Type is treated as plain text, as RFC 2045 says
+            return "text/plain";
+        }
+    }
+
+    private static String charset(Part part) {
+        try {
+            return new ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException | RuntimeException e) {
+            String value = header(part, "Content-Type");
+            if (value != null) {
+                var m = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)").matcher(value);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            return null;
+        }
+    }
+
+    private static String textOf(Part part) throws MessagingException, IOException {
+        return CharsetText.decode(bytes(part), charset(part));
+    }
+
+    private static byte[] bytes(Part part) throws MessagingException, IOException {
+        try (InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            // undecodable transfer encoding: keep the bytes as they are
+            if (part instanceof jakarta.mail.internet.MimePart mime) {
+                try (InputStream raw = mime instanceof MimeMessage m ? m.getRawInputStream()
+                        : ((jakarta.mail.internet.MimeBodyPart) mime).getRawInputStream()) {
+                    return raw.readAllBytes();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isAttachment(Part part) {
+        return "attachment".equals(disposition(part)) || fileName(part) != null;
+    }
+
+    private static String disposition(Part part) {
+        String value = header(part, "Content-Disposition");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new ContentDisposition(value).getDisposition().toLowerCase(Locale.ROOT);
+        } catch (MessagingException | RuntimeException e) {
+            return value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The decoded file name without any path (a name like {@code ..\..\evil.exe} keeps only its last part). */
+    static String fileName(Part part) {
+        String name;
+        try {
+            name = part.getFileName();
+        } catch (MessagingException | RuntimeException e) {
+            name = null;
+        }
+        if (name == null) {
+            return null;
+        }
+        name = EncodedWords.decode(name);
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        last = last.replaceAll("[\\x00-\\x1f\\x7f]", "");
+        return last.isEmpty() || last.equals(".") || last.equals("..") ? null : last;
+    }
+
+    static String header(Part part, String name) {
+        try {
+            String[] values = part.getHeader(name);
+            return values == null || values.length == 0 || values[0] == null ? null : values[0];
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+}
