@@ -39,21 +39,11 @@ class TwilioOutboundSmsIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", TwilioSmsWebhookIT.twilioSignature(TwilioSmsWebhookIT.TOKEN,
                         TwilioSmsWebhookIT.PUBLIC_URL, params))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(params))));
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TwilioSmsWebhookIT.form(params))));
         assertThat(posted.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "select count(*) from interaction where external_id = ?", Long.class, sid) == 1);
         return jdbc.queryForObject("select conversation_id from interaction where external_id = ?", Long.class, sid);
-    }
-
-    private static String form(List<String[]> params) {
-        StringBuilder body = new StringBuilder();
-        for (String[] p : params) {
-            body.append(body.isEmpty() ? "" : "&")
-                    .append(java.net.URLEncoder.encode(p[0], java.nio.charset.StandardCharsets.UTF_8)).append('=')
-                    .append(java.net.URLEncoder.encode(p[1], java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return body.toString();
     }
 
     private Map<String, Object> reply(long conversation, String text) {
@@ -142,7 +132,7 @@ class TwilioOutboundSmsIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", TwilioSmsWebhookIT.twilioSignature(token,
                         "https://hub.example.com/channels/twilio/sms/status", params))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(params))));
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TwilioSmsWebhookIT.form(params))));
     }
 
     private String messageSidOf(long conversation) {

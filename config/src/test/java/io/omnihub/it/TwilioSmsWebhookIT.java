@@ -62,16 +62,21 @@ class TwilioSmsWebhookIT {
                 new String[] {"ApiVersion", "2010-04-01"}));
     }
 
-    private HttpResponse<String> post(List<String[]> params, String signature) {
+    /** The parameters as Twilio posts them: URL-encoded, in order. */
+    static String form(List<String[]> params) {
         StringBuilder body = new StringBuilder();
         for (String[] p : params) {
             body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(p[0], StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
         }
+        return body.toString();
+    }
+
+    private HttpResponse<String> post(List<String[]> params, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(hub.uri("/channels/twilio/sms"))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("User-Agent", "TwilioProxy/1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+                .POST(HttpRequest.BodyPublishers.ofString(form(params)));
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }

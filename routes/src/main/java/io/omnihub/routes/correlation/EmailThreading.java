@@ -107,7 +107,7 @@ class EmailThreading implements ThreadingRule {
         if (byToken.isPresent()) {
             return continueOrReopen(byToken.get(), "subject-token", null);
         }
-        String threadId = threadId(mail.thread().threadIndex());
+        String threadId = OutlookThreadIndex.threadId(mail.thread().threadIndex());
         if (threadId != null) {
             Optional<Conversation> byIndex = first(inbox, customer, MessageReference.Kind.THREAD_INDEX,
                     List.of(threadId));
@@ -125,7 +125,7 @@ class EmailThreading implements ThreadingRule {
             references.remember(conversation.getInboxId(), conversation.getId(), conversation.getCustomerId(),
                     MessageReference.Kind.MESSAGE_ID.name(), id);
         }
-        String threadId = threadId(mail.thread().threadIndex());
+        String threadId = OutlookThreadIndex.threadId(mail.thread().threadIndex());
         if (threadId != null) {
             references.remember(conversation.getInboxId(), conversation.getId(), conversation.getCustomerId(),
                     MessageReference.Kind.THREAD_INDEX.name(), threadId);
@@ -168,8 +168,4 @@ class EmailThreading implements ThreadingRule {
         return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 
-    /** The thread id part of an Outlook Thread-Index, hex; null when absent or malformed. */
-    static String threadId(String threadIndex) {
-        return OutlookThreadIndex.threadId(threadIndex);
-    }
 }

@@ -9,10 +9,10 @@ import io.omnihub.connectors.email.ReplyMail;
 import io.omnihub.connectors.email.SmtpSender;
 import io.omnihub.connectors.inbox.InboxSettings;
 import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.routes.outbound.Deliveries;
 import io.omnihub.store.blob.BlobStorage;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
-import io.omnihub.store.events.DeliveryStatusChanged;
 import io.omnihub.store.inbox.Inbox;
 import io.omnihub.store.inbox.InboxRepository;
 import io.omnihub.store.interaction.Attachment;
@@ -22,11 +22,11 @@ import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
 import io.omnihub.store.mail.MessageReference;
 import io.omnihub.store.mail.MessageReferenceRepository;
-import io.omnihub.store.outbox.OutboxWriter;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,7 +54,7 @@ class OutboundEmailSender {
     private final MessageReferenceRepository references;
     private final AttachmentRepository attachments;
     private final BlobStorage blobs;
-    private final OutboxWriter outbox;
+    private final Deliveries deliveries;
     private final InboxesProperties inboxes;
     private final MessageIdSigner signer;
     private final EmailProperties email;
@@ -64,7 +64,7 @@ class OutboundEmailSender {
 
     OutboundEmailSender(InteractionRepository interactions, ConversationRepository conversations,
             InboxRepository inboxRows, MessageReferenceRepository references, AttachmentRepository attachments,
-            BlobStorage blobs, OutboxWriter outbox,
+            BlobStorage blobs, Deliveries deliveries,
             InboxesProperties inboxes, MessageIdSigner signer, EmailProperties email, TransactionTemplate transaction) {
         this.interactions = interactions;
         this.conversations = conversations;
@@ -72,18 +72,14 @@ class OutboundEmailSender {
         this.references = references;
         this.attachments = attachments;
         this.blobs = blobs;
-        this.outbox = outbox;
+        this.deliveries = deliveries;
         this.inboxes = inboxes;
         this.signer = signer;
         this.email = email;
         this.transaction = transaction;
     }
 
-    /**
-     * @param delivery     which delivery of the bus message this is (1 for the first)
-     * @param maxDeliveries after this many, a transient failure is final: the reply is marked FAILED
-     */
-    public void send(long interactionId, int delivery, int maxDeliveries) throws MessagingException {
+    public void send(long interactionId) throws MessagingException {
         Prepared prepared = transaction.execute(status -> prepare(interactionId));
         if (prepared == null) {
             return;
@@ -93,20 +89,10 @@ class OutboundEmailSender {
             smtp.send(prepared.mailbox(), message);
         } catch (SmtpSender.PermanentFailure refused) {
             log.warn("reply {} refused by the mail server: {}", interactionId, refused.getMessage());
-            report(interactionId, "FAILED", refused.getMessage());
+            deliveries.report(interactionId, "FAILED", refused.getMessage(), Map.of());
             return;
-        } catch (MessagingException transientFailure) {
-            if (delivery >= maxDeliveries) {
-                String reason = "gave up after " + delivery + " attempts: " + transientFailure.getMessage();
-                log.warn("reply {} not sent: {}", interactionId, reason);
-                report(interactionId, "FAILED", reason);
-                return;
-            }
-            log.info("reply {} not sent yet (attempt {} of {}), retrying: {}", interactionId, delivery, maxDeliveries,
-                    transientFailure.getMessage());
-            throw transientFailure;
         }
-        report(interactionId, "SENT", null);
+        deliveries.report(interactionId, "SENT", null, Map.of());
         log.info("reply {} sent to {} as <{}>", interactionId, prepared.mail().to(), prepared.mail().messageId());
         try {
             smtp.keepCopy(prepared.mailbox(), message);
@@ -125,7 +111,7 @@ class OutboundEmailSender {
         Inbox inbox = inboxRows.findById(reply.getInboxId()).orElseThrow();
         MailboxSettings mailbox = inboxes.find(inbox.getKey()).map(InboxSettings::email).orElse(null);
         if (mailbox == null || mailbox.smtp() == null) {
-            fail(reply, conversation, "the mailbox '" + inbox.getKey() + "' has no SMTP settings to send replies");
+            deliveries.record(reply, "FAILED", "the mailbox '" + inbox.getKey() + "' has no SMTP settings to send replies");
             return null;
         }
         String messageId = reply.getMetadata().get("messageId") instanceof String id ? id : null;
@@ -174,25 +160,5 @@ class OutboundEmailSender {
             files.add(new MailPart(a.getFileName(), a.getContentType(), content, false, null));
         }
         return files;
-    }
-
-    private void report(long interactionId, String status, String error) {
-        transaction.executeWithoutResult(tx -> {
-            Interaction reply = interactions.findById(interactionId).orElseThrow();
-            Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
-            if ("FAILED".equals(status)) {
-                fail(reply, conversation, error);
-            } else {
-                reply.deliveryReported(status, null);
-                outbox.append(new DeliveryStatusChanged(reply.getId(), conversation.getId(),
-                        conversation.getCustomerId(), reply.getChannel(), status, null));
-            }
-        });
-    }
-
-    private void fail(Interaction reply, Conversation conversation, String reason) {
-        reply.deliveryReported("FAILED", reason);
-        outbox.append(new DeliveryStatusChanged(reply.getId(), conversation.getId(), conversation.getCustomerId(),
-                reply.getChannel(), "FAILED", reason));
     }
 }

@@ -6,17 +6,15 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.omnihub.connectors.twilio.TwilioClients;
 import io.omnihub.connectors.twilio.TwilioSettings;
-import io.omnihub.store.conversation.Conversation;
+import io.omnihub.routes.outbound.Deliveries;
 import io.omnihub.store.customer.Consent;
 import io.omnihub.store.customer.ContactPointRepository;
 import io.omnihub.store.customer.ContactPointType;
-import io.omnihub.store.conversation.ConversationRepository;
-import io.omnihub.store.events.DeliveryStatusChanged;
 import io.omnihub.store.inbox.InboxRepository;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
-import io.omnihub.store.outbox.OutboxWriter;
 import java.net.URI;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,26 +37,24 @@ class OutboundSmsSender {
     }
 
     private final InteractionRepository interactions;
-    private final ConversationRepository conversations;
     private final InboxRepository inboxRows;
-    private final OutboxWriter outbox;
+    private final Deliveries deliveries;
     private final TwilioClients twilio;
     private final ContactPointRepository contactPoints;
     private final TransactionTemplate transaction;
 
-    OutboundSmsSender(InteractionRepository interactions, ConversationRepository conversations,
-            InboxRepository inboxRows, OutboxWriter outbox, TwilioClients twilio, ContactPointRepository contactPoints,
+    OutboundSmsSender(InteractionRepository interactions, InboxRepository inboxRows, Deliveries deliveries,
+            TwilioClients twilio, ContactPointRepository contactPoints,
             TransactionTemplate transaction) {
         this.interactions = interactions;
-        this.conversations = conversations;
         this.inboxRows = inboxRows;
-        this.outbox = outbox;
+        this.deliveries = deliveries;
         this.twilio = twilio;
         this.contactPoints = contactPoints;
         this.transaction = transaction;
     }
 
-    void send(long interactionId, int delivery, int maxDeliveries) {
+    void send(long interactionId) {
         Prepared prepared = transaction.execute(status -> {
             Interaction reply = interactions.findById(interactionId).orElse(null);
             if (reply == null || !"QUEUED".equals(reply.getDeliveryStatus())) {
@@ -83,20 +79,16 @@ class OutboundSmsSender {
         } catch (ApiException e) {
             Integer status = e.getStatusCode();
             String reason = (e.getCode() == null ? "" : e.getCode() + " ") + e.getMessage();
-            boolean transientFailure = status == null || status == 429 || status >= 500;
-            if (transientFailure && delivery < maxDeliveries) {
-                log.info("SMS reply {} not sent yet (attempt {} of {}): {}", interactionId, delivery, maxDeliveries,
-                        reason);
-                throw e;
+            if (status == null || status == 429 || status >= 500) {
+                throw new IllegalStateException(reason, e);
             }
-            report(interactionId, "FAILED", transientFailure ? "gave up after " + delivery + " attempts: " + reason
-                    : reason, null);
+            deliveries.report(interactionId, "FAILED", reason, Map.of());
             if (Integer.valueOf(OPTED_OUT_ERROR).equals(e.getCode())) {
                 optedOut(prepared.to());
             }
             return;
         }
-        report(interactionId, "SENT", null, sent.getSid());
+        deliveries.report(interactionId, "SENT", null, Map.of("messageSid", sent.getSid()));
         log.info("SMS reply {} handed to Twilio as {}", interactionId, sent.getSid());
     }
 
@@ -104,18 +96,5 @@ class OutboundSmsSender {
     private void optedOut(String phone) {
         transaction.executeWithoutResult(tx -> contactPoints.findByTypeAndValue(ContactPointType.PHONE, phone)
                 .ifPresent(cp -> cp.consent(Consent.OPTED_OUT, java.time.Instant.now())));
-    }
-
-    private void report(long interactionId, String status, String error, String messageSid) {
-        transaction.executeWithoutResult(tx -> {
-            Interaction reply = interactions.findById(interactionId).orElseThrow();
-            Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
-            reply.deliveryReported(status, error);
-            if (messageSid != null) {
-                reply.addMetadata("messageSid", messageSid);
-            }
-            outbox.append(new DeliveryStatusChanged(reply.getId(), conversation.getId(), conversation.getCustomerId(),
-                    reply.getChannel(), status, error));
-        });
     }
 }

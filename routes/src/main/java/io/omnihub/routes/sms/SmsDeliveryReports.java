@@ -1,10 +1,9 @@
 package io.omnihub.routes.sms;
 
 import io.omnihub.connectors.bus.InboundInteraction;
-import io.omnihub.store.events.DeliveryStatusChanged;
+import io.omnihub.routes.outbound.Deliveries;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
-import io.omnihub.store.outbox.OutboxWriter;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,11 +24,11 @@ public class SmsDeliveryReports {
     private static final Map<String, Integer> RANK = Map.of("QUEUED", 0, "SENT", 1, "DELIVERED", 2, "FAILED", 2);
 
     private final InteractionRepository interactions;
-    private final OutboxWriter outbox;
+    private final Deliveries deliveries;
 
-    SmsDeliveryReports(InteractionRepository interactions, OutboxWriter outbox) {
+    SmsDeliveryReports(InteractionRepository interactions, Deliveries deliveries) {
         this.interactions = interactions;
-        this.outbox = outbox;
+        this.deliveries = deliveries;
     }
 
     /** Called in the recording transaction; returns the interaction updated, or null when nothing changed. */
@@ -51,9 +50,7 @@ public class SmsDeliveryReports {
         Object code = report.metadata().get("errorCode");
         String error = "FAILED".equals(status) ? "Twilio " + twilioStatus
                 + (code == null ? "" : ", error " + code) : null;
-        sent.deliveryReported(status, error);
-        outbox.append(new DeliveryStatusChanged(sent.getId(), sent.getConversationId(), sent.getCustomerId(),
-                sent.getChannel(), status, error));
+        deliveries.record(sent, status, error);
         log.info("SMS {} ({}) is {}", sent.getId(), sid, status);
         return sent.getId();
     }
