@@ -169,4 +169,23 @@ class EmailReplyRoundTripIT {
         assertThat(jdbc.queryForObject("select count(*) from attachment a join interaction i on i.id = a.interaction_id "
                 + "where i.conversation_id = ? and i.direction = 'OUTBOUND'", Long.class, conversation)).isEqualTo(1);
     }
+
+    @Test
+    void aReplyWhoseBusMessageWasLostIsSentByTheSweep() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "lost-" + u + "@example.com";
+        mail.deliver("support", raw(customer, "l-" + u + "@example.com", "Lost reply", "", "Hello"));
+        Map<String, Object> in = interaction("l-" + u + "@example.com");
+        // as if the hub died after committing the reply and before its bus message was sent
+        jdbc.update("insert into interaction (conversation_id, customer_id, inbox_id, channel, direction, kind, "
+                + "external_id, occurred_at, sender, subject, body_text, delivery_status, metadata) "
+                + "values (?, ?, ?, 'email', 'OUTBOUND', 'MESSAGE', ?, now(), 'admin', 'Re: Lost reply', "
+                + "'Sorry for the wait.', 'QUEUED', jsonb_build_object('to', ?::text))",
+                in.get("conversation_id"), in.get("customer_id"), in.get("inbox_id"), "reply-lost-" + u, customer);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedFor(customer).size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(jdbc.queryForObject(
+                "select delivery_status from interaction where external_id = ?", String.class, "reply-lost-" + u)));
+        Thread.sleep(3000);
+        assertThat(mail.receivedFor(customer)).hasSize(1);
+    }
 }

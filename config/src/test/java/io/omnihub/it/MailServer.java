@@ -49,20 +49,21 @@ public class MailServer implements DisposableBean {
         }
     }
 
-    /** Every mail the SMTP server received for this address, oldest first. */
+    /**
+     * Every mail delivered into this address's INBOX, oldest first (not copies the hub appends to
+     * its own Sent folder, which name the customer too).
+     */
     public java.util.List<MimeMessage> receivedFor(String address) {
-        java.util.List<MimeMessage> result = new java.util.ArrayList<>();
-        for (MimeMessage m : greenMail.getReceivedMessages()) {
-            try {
-                if (m.getAllRecipients() != null && java.util.Arrays.stream(m.getAllRecipients())
-                        .anyMatch(r -> r.toString().contains(address))) {
-                    result.add(m);
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
+        try {
+            GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
+            if (user == null) {
+                return java.util.List.of();
             }
+            return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                    .map(com.icegreen.greenmail.store.StoredMessage::getMimeMessage).toList();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
         }
-        return result;
     }
 
     /** How many messages of a folder carry the \Seen flag, and how many there are. */

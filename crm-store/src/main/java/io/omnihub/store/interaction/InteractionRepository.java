@@ -46,4 +46,10 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
     @Query(value = "select * from interaction where direction = 'OUTBOUND' and metadata ->> 'messageSid' = :sid",
             nativeQuery = true)
     java.util.Optional<Interaction> findSentAs(String sid);
+
+    /** Replies still waiting to be sent, recorded before {@code before}: oldest first. */
+    @Query(value = """
+            select * from interaction where direction = 'OUTBOUND' and delivery_status = 'QUEUED'
+               and recorded_at < :before order by recorded_at limit :limit""", nativeQuery = true)
+    List<Interaction> queuedBefore(java.time.Instant before, int limit);
 }
