@@ -16,9 +16,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * A local stand-in for Twilio's REST API (Messages resource), reached by the real Twilio SDK
- * through the hub's redirecting HTTP client. Answers like Twilio: 201 with the new message; for
- * {@link #BUSY} a 429 first; for {@link #INVALID} a 400 with error 21211. Records every request.
+ * A local stand-in for Twilio's REST API, reached by the real Twilio SDK through the hub's
+ * redirecting HTTP client. Messages: 201 with the new message; for {@link #BUSY} a 429 first; for
+ * {@link #INVALID} a 400 with error 21211. Media ({@code .../Media/ME...}): served to the account's
+ * credentials only, as Twilio does with media authentication on, by the media sid's name: a PNG, a
+ * redirect to a JPEG in "storage", a redirect to loopback, a 503 once, an oversized file, HTML.
+ * Records every request.
  */
 @TestComponent
 public class TwilioApiStub implements DisposableBean {
@@ -38,12 +41,80 @@ public class TwilioApiStub implements DisposableBean {
 
     TwilioApiStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
-        server.createContext("/2010-04-01/Accounts/", this::messages);
+        server.createContext("/2010-04-01/Accounts/", this::accounts);
+        server.createContext("/storage/", this::storage);
+        server.createContext("/secret", this::storage);
         server.start();
+    }
+
+    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    static final byte[] JPEG = "\u00ff\u00d8\u00ff\u00e0 jpeg bytes to compare".getBytes(StandardCharsets.ISO_8859_1);
+    private final AtomicInteger flakyAttempts = new AtomicInteger();
+
+    /** The requests for one path. */
+    public List<Received> requests(String path) {
+        return received.stream().filter(r -> path.equals(r.path())).toList();
+    }
+
+    /** Every path requested, in order. */
+    public List<String> paths() {
+        return received.stream().map(Received::path).toList();
     }
 
     public List<Received> requestsTo(String number) {
         return received.stream().filter(r -> number.equals(r.form().get("To"))).toList();
+    }
+
+    private void accounts(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!path.contains("/Media/")) {
+            messages(exchange);
+            return;
+        }
+        received.add(new Received(path, exchange.getRequestHeaders().getFirst("Authorization"), Map.of()));
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "ACit000000000000000000000000000000:it-twilio-auth-token".getBytes(StandardCharsets.UTF_8));
+        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
+            return;
+        }
+        String media = path.substring(path.lastIndexOf('/') + 1);
+        switch (media) {
+            case "MEpng" -> send(exchange, 200, "image/png", PNG);
+            case "MEredirect" -> redirect(exchange, "/storage/photo.jpg");
+            case "MEloopback" -> redirect(exchange, "http://localhost:" + PORT + "/secret");
+            case "MEflaky" -> {
+                if (flakyAttempts.incrementAndGet() == 1) {
+                    send(exchange, 503, "text/plain", "try later".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    send(exchange, 200, "image/png", PNG);
+                }
+            }
+            case "MEhuge" -> send(exchange, 200, "video/mp4", new byte[2 * 1024 * 1024]);
+            case "MEhtml" -> send(exchange, 200, "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+            default -> send(exchange, 404, "application/json", "{\"status\":404}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Where Twilio's media URLs redirect to: no credentials wanted. */
+    private void storage(HttpExchange exchange) throws IOException {
+        received.add(new Received(exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Authorization"), Map.of()));
+        send(exchange, 200, "image/jpeg", JPEG);
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().add("Location", location);
+        exchange.sendResponseHeaders(307, -1);
+        exchange.close();
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     private void messages(HttpExchange exchange) throws IOException {

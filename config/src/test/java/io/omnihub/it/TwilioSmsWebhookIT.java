@@ -112,6 +112,19 @@ class TwilioSmsWebhookIT {
     }
 
     @Test
+    void helpIsAnsweredWithTheInboxsHelpTextAndStillRecorded() throws Exception {
+        String sid = sid();
+        List<String[]> params = inboundSms(sid, "+14155550104", " help ");
+        HttpResponse<String> answer = post(params, twilioSignature(TOKEN, PUBLIC_URL, params));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("<Message><Body>Acme support. Reply STOP to stop, START to resume.</Body></Message>");
+        await().atMost(Duration.ofSeconds(10)).until(() -> interactions(sid) == 1);
+
+        List<String[]> other = inboundSms(sid(), "+14155550104", "Can you help me with my order?");
+        assertThat(post(other, twilioSignature(TOKEN, PUBLIC_URL, other)).body()).doesNotContain("<Message>");
+    }
+
+    @Test
     void theNextSmsFromTheSameNumberContinuesTheConversation() throws Exception {
         String first = sid();
         String second = sid();

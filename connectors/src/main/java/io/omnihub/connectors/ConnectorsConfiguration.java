@@ -1,6 +1,7 @@
 package io.omnihub.connectors;
 
 import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.connectors.twilio.TwilioMediaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +9,7 @@ import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(InboxesProperties.class)
+@EnableConfigurationProperties({InboxesProperties.class, TwilioMediaProperties.class})
 public class ConnectorsConfiguration {
 
     @Bean(DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)

@@ -10,12 +10,8 @@ import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InboundPublisher;
 import io.omnihub.connectors.bus.Sender;
 import io.omnihub.connectors.bus.ThreadHints;
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,67 +36,30 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TwilioSmsController {
 
-    static final String CHANNEL = "sms";
+    static final String CHANNEL = TwilioWebhooks.CHANNEL;
     /** The bus kind of a delivery report (the correlation route updates the message it names). */
     static final String DELIVERY_STATUS = "DELIVERY_STATUS";
     private static final Logger log = LoggerFactory.getLogger(TwilioSmsController.class);
-    private static final int MAX_BODY = 64 * 1024;
 
-    private final InboxesProperties inboxes;
+    private final TwilioWebhooks webhooks;
     private final InboundPublisher bus;
     private final AddressNormalizer addresses;
     private final Clock clock;
 
-    TwilioSmsController(InboxesProperties inboxes, InboundPublisher bus, AddressNormalizer addresses, Clock clock) {
-        this.inboxes = inboxes;
+    TwilioSmsController(TwilioWebhooks webhooks, InboundPublisher bus, AddressNormalizer addresses, Clock clock) {
+        this.webhooks = webhooks;
         this.bus = bus;
         this.addresses = addresses;
         this.clock = clock;
     }
 
-    /** A webhook whose signature matched: the inbox it is for and its parameters. */
-    private record Verified(String inbox, TwilioSettings twilio, FormParameters params) {
-    }
-
-    /**
-     * Reads the raw body, finds the inbox by our number ({@code ours}) or Messaging Service, and
-     * checks the signature against the public URL; an error answer when any of that fails.
-     */
-    private Object verify(HttpServletRequest request, String ourNumberParameter) throws IOException {
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(MAX_BODY + 1);
-        }
-        if (body.length > MAX_BODY) {
-            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "a Twilio webhook is at most " + MAX_BODY + " bytes");
-        }
-        FormParameters params = FormParameters.parse(body);
-        String ours = params.get(ourNumberParameter);
-        String service = params.get("MessagingServiceSid");
-        Optional<Map.Entry<String, InboxSettings>> inbox = inboxes.inboxes().entrySet().stream()
-                .filter(e -> CHANNEL.equals(e.getValue().channel()) && e.getValue().twilio().serves(ours, service))
-                .findFirst();
-        if (inbox.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "no inbox serves the number " + ours
-                    + (service == null ? "" : " or the messaging service " + service));
-        }
-        TwilioSettings twilio = inbox.get().getValue().twilio();
-        URI called = twilio.publicBaseUrl().resolve(request.getRequestURI()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
-        if (!TwilioSignature.valid(twilio.authToken(), called, params, request.getHeader(TwilioSignature.HEADER))) {
-            log.warn("Twilio webhook for {} refused: the signature does not match {}", inbox.get().getKey(), called);
-            return problem(HttpStatus.FORBIDDEN, "the " + TwilioSignature.HEADER + " header is missing or does not "
-                    + "match this request for " + called);
-        }
-        return new Verified(inbox.get().getKey(), twilio, params);
-    }
-
     @PostMapping("/channels/twilio/sms")
     ResponseEntity<?> inbound(HttpServletRequest request) throws IOException {
-        Object outcome = verify(request, "To");
-        if (!(outcome instanceof Verified verified)) {
-            return (ResponseEntity<?>) outcome;
+        TwilioWebhooks.Outcome outcome = webhooks.verify(request, "To");
+        if (outcome.refusal() != null) {
+            return outcome.refusal();
         }
+        TwilioWebhooks.Verified verified = outcome.verified();
         FormParameters params = verified.params();
         TwilioSettings twilio = verified.twilio();
         String to = params.get("To");
@@ -124,8 +83,9 @@ class TwilioSmsController {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "the hub cannot take messages right now");
         }
         MessagingResponse.Builder answer = new MessagingResponse.Builder();
-        if (twilio.autoReply() != null && !twilio.autoReply().isBlank()) {
-            answer.message(new Message.Builder().body(new Body.Builder(twilio.autoReply()).build()).build());
+        String reply = isHelp(params.get("Body")) && twilio.helpReply() != null ? twilio.helpReply() : twilio.autoReply();
+        if (reply != null && !reply.isBlank()) {
+            answer.message(new Message.Builder().body(new Body.Builder(reply).build()).build());
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(answer.build().toXml());
     }
@@ -137,10 +97,11 @@ class TwilioSmsController {
      */
     @PostMapping("/channels/twilio/sms/status")
     ResponseEntity<?> status(HttpServletRequest request) throws IOException {
-        Object outcome = verify(request, "From");
-        if (!(outcome instanceof Verified verified)) {
-            return (ResponseEntity<?>) outcome;
+        TwilioWebhooks.Outcome outcome = webhooks.verify(request, "From");
+        if (outcome.refusal() != null) {
+            return outcome.refusal();
         }
+        TwilioWebhooks.Verified verified = outcome.verified();
         FormParameters params = verified.params();
         String sid = Optional.ofNullable(params.get("MessageSid")).orElse(params.get("SmsSid"));
         String status = Optional.ofNullable(params.get("MessageStatus")).orElse(params.get("SmsStatus"));
@@ -200,6 +161,12 @@ class TwilioSmsController {
                 .build();
     }
 
+    /** HELP and INFO are the carriers' keywords for "who are you and how do I stop this". */
+    static boolean isHelp(String body) {
+        String word = body == null ? "" : body.strip().replaceAll("[.!?]+$", "").toUpperCase(java.util.Locale.ROOT);
+        return word.equals("HELP") || word.equals("INFO");
+    }
+
     private static int parseInt(String value) {
         try {
             return value == null ? 0 : Integer.parseInt(value.strip());
@@ -209,7 +176,6 @@ class TwilioSmsController {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(status, detail));
+        return TwilioWebhooks.problem(status, detail);
     }
 }

@@ -124,6 +124,11 @@ public class Interaction {
         this.metadata = copy;
     }
 
+    /** The words of a call, once transcribed: its text, searchable like any message's. */
+    public void transcribed(String text) {
+        this.bodyText = text;
+    }
+
     public Long getId() {
         return id;
     }

@@ -47,6 +47,10 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
             nativeQuery = true)
     java.util.Optional<Interaction> findSentAs(String sid);
 
+    /** The call, inbound or outbound, Twilio knows by this CallSid. */
+    @Query(value = "select * from interaction where kind = 'CALL' and metadata ->> 'callSid' = :sid", nativeQuery = true)
+    java.util.Optional<Interaction> findCall(String sid);
+
     /** Replies still waiting to be sent, recorded before {@code before}: oldest first. */
     @Query(value = """
             select * from interaction where direction = 'OUTBOUND' and delivery_status = 'QUEUED'

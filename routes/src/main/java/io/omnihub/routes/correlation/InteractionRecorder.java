@@ -7,6 +7,7 @@ import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InteractionFlag;
 import io.omnihub.routes.email.AutoReplies;
 import io.omnihub.routes.inbox.InboxCatalog;
+import io.omnihub.routes.media.MediaFetches;
 import io.omnihub.routes.sms.SmsConsentKeywords;
 import io.omnihub.routes.sms.SmsDeliveryReports;
 import io.omnihub.store.conversation.Conversation;
@@ -57,6 +58,7 @@ public class InteractionRecorder {
     private final AutoReplies autoReplies;
     private final SmsConsentKeywords smsKeywords;
     private final SmsDeliveryReports deliveryReports;
+    private final MediaFetches mediaFetches;
     private final OutboxWriter outbox;
     private final HtmlSanitizer sanitizer;
     private final ObjectMapper json;
@@ -65,7 +67,8 @@ public class InteractionRecorder {
     InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
             QuarantineRepository quarantine, ContactPointRepository contactPoints, AutoReplies autoReplies,
-            SmsConsentKeywords smsKeywords, SmsDeliveryReports deliveryReports, OutboxWriter outbox,
+            SmsConsentKeywords smsKeywords, SmsDeliveryReports deliveryReports, MediaFetches mediaFetches,
+            OutboxWriter outbox,
             HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
@@ -79,6 +82,7 @@ public class InteractionRecorder {
         this.autoReplies = autoReplies;
         this.smsKeywords = smsKeywords;
         this.deliveryReports = deliveryReports;
+        this.mediaFetches = mediaFetches;
         this.outbox = outbox;
         this.sanitizer = sanitizer;
         this.json = json;
@@ -119,6 +123,7 @@ public class InteractionRecorder {
             attachments.save(new Attachment(interaction.getId(), a.fileName(), a.contentType(), a.sizeBytes(),
                     a.sha256(), a.contentId(), clock.instant()));
         }
+        mediaFetches.scheduleMedia(in.inbox(), interaction);
         if (interaction.getDirection() == Direction.INBOUND) {
             conversation.customerInteracted(in.occurredAt(), thread.rule());
         } else {

@@ -13,7 +13,6 @@ import io.omnihub.store.customer.ContactPointType;
 import io.omnihub.store.inbox.InboxRepository;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
-import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends one queued SMS reply with the Twilio SDK ({@code Message.creator}) from the inbox's
  * Messaging Service or first number, asking Twilio for status callbacks. Twilio's 429 and 5xx are
  * retried by the bus with backoff; any other 4xx (21211 invalid number, 21610 opted out, …) fails
- * the reply with Twilio's code and message, without retry.
+ * the reply with Twilio's code and message, without retry. Sends from a number are paced to the
+ * inbox's {@code send-rate}.
  */
 @Component
 class OutboundSmsSender {
@@ -42,6 +42,7 @@ class OutboundSmsSender {
     private final TwilioClients twilio;
     private final ContactPointRepository contactPoints;
     private final TransactionTemplate transaction;
+    private final SendPacing pacing = new SendPacing();
 
     OutboundSmsSender(InteractionRepository interactions, InboxRepository inboxRows, Deliveries deliveries,
             TwilioClients twilio, ContactPointRepository contactPoints,
@@ -71,11 +72,16 @@ class OutboundSmsSender {
                 ? Message.creator(new PhoneNumber(prepared.to()), settings.messagingServiceSid(), prepared.body())
                 : Message.creator(new PhoneNumber(prepared.to()), new PhoneNumber(settings.numbers().get(0)),
                         prepared.body());
-        creator.setStatusCallback(URI.create(settings.publicBaseUrl().toString().replaceAll("/$", "")
-                + "/channels/twilio/sms/status"));
+        creator.setStatusCallback(settings.callbackUrl("/channels/twilio/sms/status"));
         Message sent;
         try {
+            if (settings.messagingServiceSid() == null) {
+                pacing.await(settings.numbers().get(0), settings.sendRate());
+            }
             sent = creator.create(twilio.forInbox(prepared.inbox()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pacing SMS " + interactionId + ": sent later", e);
         } catch (ApiException e) {
             Integer status = e.getStatusCode();
             String reason = (e.getCode() == null ? "" : e.getCode() + " ") + e.getMessage();
