@@ -50,6 +50,7 @@ public class TwilioApiStub implements DisposableBean {
     static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     static final byte[] JPEG = "\u00ff\u00d8\u00ff\u00e0 jpeg bytes to compare".getBytes(StandardCharsets.ISO_8859_1);
+    static final byte[] RECORDING = "ID3 a voicemail's bytes".getBytes(StandardCharsets.ISO_8859_1);
     private final AtomicInteger flakyAttempts = new AtomicInteger();
 
     /** The requests for one path. */
@@ -68,7 +69,11 @@ public class TwilioApiStub implements DisposableBean {
 
     private void accounts(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (!path.contains("/Media/")) {
+        if (path.endsWith("/Calls.json")) {
+            calls(exchange);
+            return;
+        }
+        if (!path.contains("/Media/") && !path.contains("/Recordings/")) {
             messages(exchange);
             return;
         }
@@ -80,6 +85,10 @@ public class TwilioApiStub implements DisposableBean {
             return;
         }
         String media = path.substring(path.lastIndexOf('/') + 1);
+        if (path.contains("/Recordings/")) {
+            send(exchange, media.endsWith(".mp3") ? 200 : 404, "audio/mpeg", RECORDING);
+            return;
+        }
         switch (media) {
             case "MEpng" -> send(exchange, 200, "image/png", PNG);
             case "MEredirect" -> redirect(exchange, "/storage/photo.jpg");
@@ -117,7 +126,17 @@ public class TwilioApiStub implements DisposableBean {
         exchange.close();
     }
 
-    private void messages(HttpExchange exchange) throws IOException {
+    /** Call.creator: 201 with the new call, as Twilio answers. */
+    private void calls(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(exchange);
+        received.add(new Received(exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Authorization"), form));
+        answer(exchange, 201, "{\"sid\":\"CA" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":"
+                + "\"queued\",\"to\":\"" + form.get("To") + "\",\"from\":\"" + form.get("From") + "\","
+                + "\"direction\":\"outbound-api\",\"api_version\":\"2010-04-01\"}");
+    }
+
+    private static Map<String, String> form(HttpExchange exchange) throws IOException {
         Map<String, String> form = new HashMap<>();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         for (String pair : body.split("&")) {
@@ -127,6 +146,11 @@ public class TwilioApiStub implements DisposableBean {
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
+        return form;
+    }
+
+    private void messages(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(exchange);
         received.add(new Received(exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"), form));
         String to = form.get("To");

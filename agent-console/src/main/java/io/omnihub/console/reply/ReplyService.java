@@ -1,5 +1,6 @@
 package io.omnihub.console.reply;
 
+import io.omnihub.console.outbound.OutboundQueue;
 import io.omnihub.store.blob.BlobStorage;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
@@ -23,9 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -46,23 +45,19 @@ public class ReplyService {
     private final AttachmentRepository attachments;
     private final BlobStorage blobs;
     private final OutboxWriter outbox;
-    private final JmsTemplate bus;
-    private final String outboundPrefix;
+    private final OutboundQueue outboundQueue;
     private final Clock clock;
 
     ReplyService(ConversationRepository conversations, InteractionRepository interactions,
             ContactPointRepository contactPoints, AttachmentRepository attachments, BlobStorage blobs,
-            OutboxWriter outbox, JmsTemplate jms,
-            @Value("${omnihub.bus.outbound-prefix:hub.outbound}") String outboundPrefix, Clock clock) {
+            OutboxWriter outbox, OutboundQueue outboundQueue, Clock clock) {
         this.conversations = conversations;
         this.interactions = interactions;
         this.contactPoints = contactPoints;
         this.attachments = attachments;
         this.blobs = blobs;
         this.outbox = outbox;
-        this.bus = new JmsTemplate(jms.getConnectionFactory());
-        this.bus.setSessionTransacted(true);
-        this.outboundPrefix = outboundPrefix;
+        this.outboundQueue = outboundQueue;
         this.clock = clock;
     }
 
@@ -76,8 +71,10 @@ public class ReplyService {
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "there is no conversation " + conversationId));
-        if (!CHANNELS_WITH_REPLIES.contains(conversation.getChannel())) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "replies on the " + conversation.getChannel()
+        // a conversation a phone call opened is answered in writing by SMS, to the caller's number
+        String channel = "voice".equals(conversation.getChannel()) ? "sms" : conversation.getChannel();
+        if (!CHANNELS_WITH_REPLIES.contains(channel)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "replies on the " + channel
                     + " channel are not supported yet");
         }
         List<Interaction> history = interactions.findByConversationIdOrderByOccurredAtAscIdAsc(conversationId);
@@ -97,7 +94,7 @@ public class ReplyService {
                 });
         Instant now = clock.instant();
         String subject = conversation.getSubject() == null ? "Your request" : conversation.getSubject();
-        InteractionDraft draft = new InteractionDraft(conversation.getChannel(), Direction.OUTBOUND,
+        InteractionDraft draft = new InteractionDraft(channel, Direction.OUTBOUND,
                 InteractionKind.MESSAGE, "reply-" + UUID.randomUUID(), now, author.getUsername(),
                 subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject, text, null, List.of(),
                 Map.of("to", recipient));
@@ -111,16 +108,9 @@ public class ReplyService {
         }
         conversation.agentInteracted(now);
         outbox.append(new InteractionRecorded(reply.getId(), conversation.getId(), conversation.getCustomerId(),
-                null, conversation.getChannel(), Direction.OUTBOUND.name(), InteractionKind.MESSAGE.name(),
+                null, channel, Direction.OUTBOUND.name(), InteractionKind.MESSAGE.name(),
                 reply.getExternalId(), now));
-        long id = reply.getId();
-        String queue = outboundPrefix + "." + conversation.getChannel();
-        // a transacted session joined to this transaction: sent when the database commits
-        bus.send(queue, session -> {
-            var message = session.createTextMessage("{\"schema\":\"omnihub.outbound.v1\",\"interactionId\":" + id + "}");
-            message.setStringProperty("_AMQ_DUPL_ID", "reply:" + id);
-            return message;
-        });
+        outboundQueue.enqueue(channel, reply.getId());
         return reply;
     }
 }

@@ -67,7 +67,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
                         .requestMatchers("/api/v1/admin/**", "/api/v1/tokens/**").hasRole(Role.ADMIN.name())
                         // answering customers is people's work, not an integration's
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/conversations/*/replies")
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/conversations/*/replies",
+                                "/api/v1/conversations/*/calls", "/api/v1/tasks/*/done")
                         .hasAnyRole(STAFF)
                         .requestMatchers("/api/**").hasAnyRole(STAFF_AND_INTEGRATIONS)
                         .anyRequest().denyAll())

@@ -36,8 +36,8 @@ class TwilioWebhooks {
         this.inboxes = inboxes;
     }
 
-    /** A webhook whose signature matched: the inbox it is for and its parameters. */
-    record Verified(String inbox, TwilioSettings twilio, FormParameters params) {
+    /** A webhook whose signature matched: the inbox it is for, its parameters and its URL's query. */
+    record Verified(String inbox, TwilioSettings twilio, FormParameters params, FormParameters query) {
     }
 
     /** Either the verified webhook or the answer to give instead. */
@@ -57,8 +57,9 @@ class TwilioWebhooks {
             return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "a Twilio webhook is at most " + MAX_BODY + " bytes");
         }
         FormParameters params = FormParameters.parse(body);
-        String named = request.getQueryString() == null ? null
-                : FormParameters.parse(request.getQueryString().getBytes(StandardCharsets.US_ASCII)).get("inbox");
+        FormParameters query = FormParameters.parse(request.getQueryString() == null ? new byte[0]
+                : request.getQueryString().getBytes(StandardCharsets.US_ASCII));
+        String named = query.get("inbox");
         String ours = params.get(ourNumberParameter);
         String service = params.get("MessagingServiceSid");
         Optional<Map.Entry<String, InboxSettings>> inbox = inboxes.inboxes().entrySet().stream()
@@ -78,7 +79,7 @@ class TwilioWebhooks {
             return refuse(HttpStatus.FORBIDDEN, "the " + TwilioSignature.HEADER + " header is missing or does not "
                     + "match this request for " + called);
         }
-        return new Outcome(new Verified(inbox.get().getKey(), twilio, params), null);
+        return new Outcome(new Verified(inbox.get().getKey(), twilio, params, query), null);
     }
 
     static Outcome refuse(HttpStatus status, String detail) {

@@ -7,4 +7,8 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
 
     /** The most recently opened conversation continuing a channel thread in an inbox. */
     Optional<Conversation> findFirstByInboxIdAndThreadKeyOrderByOpenedAtDescIdDesc(Long inboxId, String threadKey);
+
+    /** A customer's most recently active conversation in an inbox that is not in {@code status}. */
+    Optional<Conversation> findFirstByCustomerIdAndInboxIdAndStatusNotOrderByLastActivityAtDescIdDesc(Long customerId,
+            Long inboxId, ConversationStatus status);
 }

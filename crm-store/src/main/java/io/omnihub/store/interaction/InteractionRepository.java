@@ -42,14 +42,23 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
                and metadata ->> 'to' = :address and occurred_at > :since""", nativeQuery = true)
     long countAutoRepliesSince(Long inboxId, String address, java.time.Instant since);
 
-    /** The message we sent that a provider knows by this id (e.g. Twilio's MessageSid). */
-    @Query(value = "select * from interaction where direction = 'OUTBOUND' and metadata ->> 'messageSid' = :sid",
-            nativeQuery = true)
+    /**
+     * The message we sent that a provider knows by this id (e.g. Twilio's MessageSid), locked for
+     * update: reports about one message are applied one after the other, none lost.
+     */
+    @Query(value = "select * from interaction where direction = 'OUTBOUND' and metadata ->> 'messageSid' = :sid "
+            + "for update", nativeQuery = true)
     java.util.Optional<Interaction> findSentAs(String sid);
 
-    /** The call, inbound or outbound, Twilio knows by this CallSid. */
-    @Query(value = "select * from interaction where kind = 'CALL' and metadata ->> 'callSid' = :sid", nativeQuery = true)
+    /** The call, inbound or outbound, Twilio knows by this CallSid, locked for update like {@link #findSentAs}. */
+    @Query(value = "select * from interaction where kind = 'CALL' and metadata ->> 'callSid' = :sid for update",
+            nativeQuery = true)
     java.util.Optional<Interaction> findCall(String sid);
+
+    /** An interaction locked for update, for changes made after it was recorded (its metadata is one value). */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Interaction i where i.id = :id")
+    java.util.Optional<Interaction> findForUpdate(Long id);
 
     /** Replies still waiting to be sent, recorded before {@code before}: oldest first. */
     @Query(value = """

@@ -10,6 +10,7 @@ import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.routes.media.MediaFetches;
 import io.omnihub.routes.sms.SmsConsentKeywords;
 import io.omnihub.routes.sms.SmsDeliveryReports;
+import io.omnihub.routes.voice.CallUpdates;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.ContactPointRepository;
@@ -59,6 +60,7 @@ public class InteractionRecorder {
     private final SmsConsentKeywords smsKeywords;
     private final SmsDeliveryReports deliveryReports;
     private final MediaFetches mediaFetches;
+    private final CallUpdates callUpdates;
     private final OutboxWriter outbox;
     private final HtmlSanitizer sanitizer;
     private final ObjectMapper json;
@@ -68,7 +70,7 @@ public class InteractionRecorder {
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
             QuarantineRepository quarantine, ContactPointRepository contactPoints, AutoReplies autoReplies,
             SmsConsentKeywords smsKeywords, SmsDeliveryReports deliveryReports, MediaFetches mediaFetches,
-            OutboxWriter outbox,
+            CallUpdates callUpdates, OutboxWriter outbox,
             HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
@@ -83,6 +85,7 @@ public class InteractionRecorder {
         this.smsKeywords = smsKeywords;
         this.deliveryReports = deliveryReports;
         this.mediaFetches = mediaFetches;
+        this.callUpdates = callUpdates;
         this.outbox = outbox;
         this.sanitizer = sanitizer;
         this.json = json;
@@ -93,6 +96,9 @@ public class InteractionRecorder {
     public RecordingOutcome record(InboundInteraction in) {
         if (in != null && SmsDeliveryReports.KIND.equals(in.kind())) {
             return RecordingOutcome.statusUpdated(deliveryReports.apply(in));
+        }
+        if (in != null && CallUpdates.KIND.equals(in.kind())) {
+            return RecordingOutcome.statusUpdated(callUpdates.apply(in));
         }
         InboundInteractionCheck.requireRecordable(in);
         Inbox inbox = inboxes.require(in.inbox());

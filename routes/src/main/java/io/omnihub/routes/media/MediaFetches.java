@@ -132,7 +132,7 @@ public class MediaFetches {
     private void giveUp(MediaFetchQueue.Claimed claimed, String reason) {
         transaction.executeWithoutResult(tx -> {
             queue.failed(claimed.id(), reason);
-            Interaction interaction = interactions.findById(claimed.interactionId()).orElseThrow();
+            Interaction interaction = interactions.findForUpdate(claimed.interactionId()).orElseThrow();
             List<Object> failures = new ArrayList<>();
             if (interaction.getMetadata().get("mediaFailures") instanceof List<?> earlier) {
                 failures.addAll(earlier);

@@ -29,7 +29,7 @@ public class Deliveries {
     /** Reports in a transaction of its own (a sender, outside any). */
     public void report(long interactionId, String status, String error, Map<String, Object> facts) {
         transaction.executeWithoutResult(tx -> {
-            Interaction sent = interactions.findById(interactionId).orElseThrow();
+            Interaction sent = interactions.findForUpdate(interactionId).orElseThrow();
             facts.forEach(sent::addMetadata);
             record(sent, status, error);
         });

@@ -4,6 +4,7 @@ import com.twilio.exception.ApiException;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
+import io.omnihub.connectors.twilio.TwilioApiFailures;
 import io.omnihub.connectors.twilio.TwilioClients;
 import io.omnihub.connectors.twilio.TwilioSettings;
 import io.omnihub.routes.outbound.Deliveries;
@@ -83,11 +84,7 @@ class OutboundSmsSender {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while pacing SMS " + interactionId + ": sent later", e);
         } catch (ApiException e) {
-            Integer status = e.getStatusCode();
-            String reason = (e.getCode() == null ? "" : e.getCode() + " ") + e.getMessage();
-            if (status == null || status == 429 || status >= 500) {
-                throw new IllegalStateException(reason, e);
-            }
+            String reason = TwilioApiFailures.finalReason(e);
             deliveries.report(interactionId, "FAILED", reason, Map.of());
             if (Integer.valueOf(OPTED_OUT_ERROR).equals(e.getCode())) {
                 optedOut(prepared.to());

@@ -1,0 +1,40 @@
+package io.omnihub.routes.voice;
+
+import io.omnihub.store.events.TaskOpened;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.task.ConversationTask;
+import io.omnihub.store.task.ConversationTaskRepository;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** The callback task of a call nobody answered: one per call, in the call's conversation. */
+@Component
+class CallbackTasks {
+
+    private final ConversationTaskRepository tasks;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    CallbackTasks(ConversationTaskRepository tasks, OutboxWriter outbox, Clock clock) {
+        this.tasks = tasks;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    void openFor(Interaction call) {
+        String kind = ConversationTask.Kind.CALLBACK.name();
+        if (tasks.findByInteractionIdAndKind(call.getId(), kind).isPresent()) {
+            return;
+        }
+        ConversationTask task = tasks.save(new ConversationTask(call.getConversationId(), call.getCustomerId(),
+                call.getId(), ConversationTask.Kind.CALLBACK, "Call back " + call.getSender(), clock.instant()));
+        outbox.append(new TaskOpened(task.getId(), task.getConversationId(), task.getCustomerId(), kind,
+                task.getTitle()));
+    }
+
+    void closeFor(Interaction call, String note) {
+        tasks.findByInteractionIdAndKind(call.getId(), ConversationTask.Kind.CALLBACK.name())
+                .ifPresent(task -> task.done(null, note, clock.instant()));
+    }
+}
