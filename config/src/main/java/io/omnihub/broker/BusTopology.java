@@ -16,6 +16,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 record BusTopology(BusProperties bus) {
 
     static final List<String> OUTBOUND_CHANNELS = List.of("email", "sms", "voice", "chat");
+    /** The durable subscription of the integration routes to {@code hub.events}. */
+    static final String INTEGRATIONS = "hub.integrations";
 
     /** Queues consumed with redelivery and a dead-letter queue of their own. */
     List<String> queues() {
@@ -23,6 +25,16 @@ record BusTopology(BusProperties bus) {
         queues.add(bus.inbound());
         OUTBOUND_CHANNELS.forEach(channel -> queues.add(bus.outbound(channel)));
         return List.copyOf(queues);
+    }
+
+    /** The events topic, with the integrations' durable subscription queue on it. */
+    String events() {
+        return bus.events();
+    }
+
+    static QueueConfiguration integrationsSubscription(String events) {
+        return QueueConfiguration.of(INTEGRATIONS).setAddress(events).setRoutingType(RoutingType.MULTICAST)
+                .setDurable(true).setAutoCreateAddress(true);
     }
 
     String deadLetterOf(String queue) {

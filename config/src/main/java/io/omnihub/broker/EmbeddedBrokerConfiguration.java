@@ -25,6 +25,12 @@ class EmbeddedBrokerConfiguration {
                 configuration.addAddressConfiguration(anycastAddress(topology.deadLetterOf(queue)));
                 configuration.addAddressSetting(queue, topology.redeliveryPolicy(queue));
             }
+            // hub.events: every node's live subscription, and the integrations' durable one
+            configuration.addAddressConfiguration(new CoreAddressConfiguration().setName(topology.events())
+                    .addRoutingType(RoutingType.MULTICAST)
+                    .addQueueConfiguration(BusTopology.integrationsSubscription(topology.events())));
+            configuration.addAddressConfiguration(anycastAddress(topology.deadLetterOf(BusTopology.INTEGRATIONS)));
+            configuration.addAddressSetting(topology.events(), topology.redeliveryPolicy(BusTopology.INTEGRATIONS));
         };
     }
 

@@ -50,6 +50,11 @@ class ExternalBrokerTopology {
                 requestor.invoke("createQueue", BusTopology.durableQueue(deadLetter).toJSON(), true);
                 requestor.invoke("addAddressSettings", queue, topology.redeliveryPolicy(queue).toJSON());
             }
+            requestor.invoke("createQueue", BusTopology.integrationsSubscription(topology.events()).toJSON(), true);
+            requestor.invoke("createQueue", BusTopology.durableQueue(topology.deadLetterOf(BusTopology.INTEGRATIONS))
+                    .toJSON(), true);
+            requestor.invoke("addAddressSettings", topology.events(),
+                    topology.redeliveryPolicy(BusTopology.INTEGRATIONS).toJSON());
             log.info("bus topology applied to the external broker: {} queues, each with a dead-letter queue",
                     topology.queues().size());
         } catch (JMSException e) {

@@ -9,7 +9,8 @@ import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({InboxesProperties.class, TwilioMediaProperties.class})
+@EnableConfigurationProperties({InboxesProperties.class, TwilioMediaProperties.class,
+        io.omnihub.connectors.integrations.BusinessEventsProperties.class})
 public class ConnectorsConfiguration {
 
     @Bean(DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({BusProperties.class, OutboxProperties.class, EmailProperties.class})
+@EnableConfigurationProperties({BusProperties.class, OutboxProperties.class, EmailProperties.class,
+        io.omnihub.routes.integrations.IntegrationsProperties.class})
 public class RoutesConfiguration {
 }

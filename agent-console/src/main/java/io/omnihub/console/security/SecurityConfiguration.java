@@ -66,6 +66,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
                         .requestMatchers("/api/v1/admin/**", "/api/v1/tokens/**").hasRole(Role.ADMIN.name())
+                        // the ERP/SCM side: IT staff and the systems themselves
+                        .requestMatchers("/api/v1/integrations/**").hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
                         // answering customers is people's work, not an integration's
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/conversations/*/replies",
                                 "/api/v1/conversations/*/calls", "/api/v1/tasks/*/done")

@@ -25,7 +25,7 @@ public class Interaction {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "conversation_id", nullable = false)
+    @Column(name = "conversation_id")
     private Long conversationId;
 
     @Column(name = "customer_id", nullable = false)

@@ -8,5 +8,7 @@ public enum InteractionKind {
     /** A phone call. */
     CALL,
     /** An internal note, never sent to the customer. */
-    NOTE
+    NOTE,
+    /** A business event from ERP or SCM: an order, an invoice, a shipment, a return. */
+    BUSINESS_EVENT
 }

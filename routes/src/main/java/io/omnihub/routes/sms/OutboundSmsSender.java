@@ -8,6 +8,7 @@ import io.omnihub.connectors.twilio.TwilioApiFailures;
 import io.omnihub.connectors.twilio.TwilioClients;
 import io.omnihub.connectors.twilio.TwilioSettings;
 import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.routes.outbound.SendPacing;
 import io.omnihub.store.customer.Consent;
 import io.omnihub.store.customer.ContactPointRepository;
 import io.omnihub.store.customer.ContactPointType;

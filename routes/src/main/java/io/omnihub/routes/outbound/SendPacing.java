@@ -1,4 +1,4 @@
-package io.omnihub.routes.sms;
+package io.omnihub.routes.outbound;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Spaces the sends from each of our numbers to at most a given rate: every send takes the next
+ * Spaces the sends from each sender (one of our numbers, an integration target) to at most a given rate: every send takes the next
  * free slot of its number and waits for it. Slots are handed out under one lock, so concurrent
  * senders never share a slot; the waiting happens outside the lock.
  */
-final class SendPacing {
+public final class SendPacing {
 
     /** Waits; {@link Thread#sleep} in production. */
     interface Sleeper {
@@ -21,7 +21,7 @@ final class SendPacing {
     private final Sleeper sleeper;
     private final Map<String, Long> nextFreeSlot = new HashMap<>();
 
-    SendPacing() {
+    public SendPacing() {
         this(System::nanoTime, d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
     }
 
@@ -31,7 +31,7 @@ final class SendPacing {
     }
 
     /** Returns once {@code sender} may send again at {@code perSecond}; how long it waited. */
-    Duration await(String sender, double perSecond) throws InterruptedException {
+    public Duration await(String sender, double perSecond) throws InterruptedException {
         long interval = (long) (1_000_000_000L / perSecond);
         long now = nanoTime.getAsLong();
         long slot;

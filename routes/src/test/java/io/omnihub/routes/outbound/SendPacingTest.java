@@ -1,4 +1,4 @@
-package io.omnihub.routes.sms;
+package io.omnihub.routes.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,127 @@
+package io.omnihub.routes.adapters;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnihub.connectors.integrations.BusinessEvent;
+import io.omnihub.connectors.integrations.BusinessEvent.Outcome;
+import io.omnihub.connectors.integrations.BusinessEvent.Status;
+import io.omnihub.connectors.integrations.BusinessEventSink;
+import io.omnihub.store.customer.ContactPoint;
+import io.omnihub.store.customer.ContactPointNormalizer;
+import io.omnihub.store.customer.ContactPointRepository;
+import io.omnihub.store.customer.ContactPointType;
+import io.omnihub.store.customer.Customer;
+import io.omnihub.store.customer.CustomerRepository;
+import io.omnihub.store.events.InteractionRecorded;
+import io.omnihub.store.inbox.Inbox;
+import io.omnihub.store.inbox.InboxRepository;
+import io.omnihub.store.interaction.Direction;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.interaction.InteractionDraft;
+import io.omnihub.store.interaction.InteractionKind;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.outbox.OutboxWriter;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Business events onto customers' timelines: the customer is found by ERP number, else by email or
+ * phone (never created from an event); the event becomes a {@code BUSINESS_EVENT} interaction in the
+ * {@code business-events} inbox, outside any conversation, with an {@code InteractionRecorded} event.
+ * An event naming no known customer is kept in {@code business_event_unmatched} and reported.
+ */
+@Component
+class StoreBusinessEventSink implements BusinessEventSink {
+
+    static final String INBOX = "business-events";
+    static final String CHANNEL = "business";
+    private static final Logger log = LoggerFactory.getLogger(StoreBusinessEventSink.class);
+
+    private final CustomerRepository customers;
+    private final ContactPointRepository contactPoints;
+    private final ContactPointNormalizer normalizer;
+    private final InboxRepository inboxes;
+    private final InteractionRepository interactions;
+    private final OutboxWriter outbox;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    StoreBusinessEventSink(CustomerRepository customers, ContactPointRepository contactPoints,
+            ContactPointNormalizer normalizer, InboxRepository inboxes, InteractionRepository interactions,
+            OutboxWriter outbox, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.customers = customers;
+        this.contactPoints = contactPoints;
+        this.normalizer = normalizer;
+        this.inboxes = inboxes;
+        this.interactions = interactions;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Outcome record(BusinessEvent event) {
+        Inbox inbox = inboxes.findByKey(INBOX).orElseThrow();
+        String externalId = event.source() + ":" + event.id();
+        if (interactions.existsByInboxIdAndChannelAndExternalId(inbox.getId(), CHANNEL, externalId)) {
+            return new Outcome(event.id(), Status.DUPLICATE, null, null, null);
+        }
+        Optional<Customer> customer = find(event.customer());
+        if (customer.isEmpty()) {
+            String reason = "no customer with " + event.customer();
+            jdbc.update("""
+                    insert into business_event_unmatched (source, event_id, customer_ref, reason, payload)
+                    values (?, ?, ?, ?, ?::jsonb) on conflict do nothing""",
+                    event.source(), event.id(), event.customer().toString(), reason, write(event));
+            log.info("business event {} from {} kept as unmatched: {}", event.id(), event.source(), reason);
+            return new Outcome(event.id(), Status.UNKNOWN_CUSTOMER, null, null, reason);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("type", event.type());
+        metadata.put("source", event.source());
+        if (event.reference() != null) {
+            metadata.put("reference", event.reference());
+        }
+        metadata.put("data", event.data());
+        Long customerId = customer.get().getId();
+        Interaction interaction = interactions.save(new Interaction(new InteractionDraft(CHANNEL, Direction.INBOUND,
+                InteractionKind.BUSINESS_EVENT, externalId, event.occurredAt(), event.source(), event.type(),
+                event.summary(), null, List.of(), metadata), null, customerId, inbox.getId(), clock.instant()));
+        outbox.append(new InteractionRecorded(interaction.getId(), null, customerId, INBOX, CHANNEL,
+                Direction.INBOUND.name(), InteractionKind.BUSINESS_EVENT.name(), externalId, event.occurredAt()));
+        return new Outcome(event.id(), Status.RECORDED, interaction.getId(), customerId, null);
+    }
+
+    private Optional<Customer> find(BusinessEvent.CustomerRef ref) {
+        if (ref.erpNumber() != null) {
+            return customers.findByErpNumber(ref.erpNumber());
+        }
+        try {
+            ContactPointType type = ref.email() != null ? ContactPointType.EMAIL : ContactPointType.PHONE;
+            String value = ref.email() != null ? normalizer.email(ref.email()) : normalizer.phone(ref.phone());
+            return contactPoints.findByTypeAndValue(type, value).map(ContactPoint::getCustomerId)
+                    .flatMap(customers::findById);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String write(BusinessEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot keep business event " + event.id(), e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.omnihub.routes.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnihub.routes.outbound.SendPacing;
+import io.omnihub.store.integration.IntegrationDeliveryQueue;
+import io.omnihub.store.integration.IntegrationDeliveryQueue.Delivery;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers a target's due events: each one through its kind's sender, at the target's rate, then
+ * recorded as delivered, due again after a growing wait, or parked — refused for good, or failing
+ * for longer than the target's {@code give-up-after}. Each target has its own route and thread, so
+ * a slow or unreachable target holds back only its own events.
+ */
+@Component
+public class IntegrationDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final IntegrationsProperties settings;
+    private final IntegrationDeliveryQueue queue;
+    private final ObjectMapper json;
+    private final HttpDeliveries http;
+    private final FileDrops files = new FileDrops();
+    private final SendPacing pacing = new SendPacing();
+    private final Clock clock;
+
+    IntegrationDispatcher(IntegrationsProperties settings, IntegrationDeliveryQueue queue, ObjectMapper json,
+            Clock clock) {
+        this.settings = settings;
+        this.queue = queue;
+        this.json = json;
+        this.clock = clock;
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new HttpDeliveries(client, new TargetAuthorization(client, json, clock), clock);
+    }
+
+    /** Delivers what is due for one target, batch after batch; returns how many were attempted. */
+    public int dispatch(String name) throws InterruptedException {
+        IntegrationTarget target = settings.integrations().get(name);
+        Duration lease = target.timeout().multipliedBy(2).plusSeconds(30);
+        int attempted = 0;
+        List<Delivery> due;
+        do {
+            due = queue.claimDue(name, clock.instant(), lease, BATCH);
+            for (Delivery delivery : due) {
+                if (target.rateLimit() != null) {
+                    pacing.await(name, target.rateLimit());
+                }
+                settle(name, target, delivery, send(name, target, delivery));
+                attempted++;
+            }
+        } while (due.size() == BATCH);
+        return attempted;
+    }
+
+    private DeliveryResult send(String name, IntegrationTarget target, Delivery delivery) throws InterruptedException {
+        JsonNode envelope;
+        try {
+            envelope = json.readTree(delivery.envelope());
+        } catch (IOException e) {
+            return DeliveryResult.park(null, "the stored event is not JSON: " + e.getMessage());
+        }
+        try {
+            return target.kind() == IntegrationTarget.Kind.FILE ? files.append(target, delivery, envelope)
+                    : http.send(name, target, delivery, envelope);
+        } catch (RuntimeException e) {
+            return DeliveryResult.park(null, "cannot build the request: " + e.getMessage());
+        }
+    }
+
+    private void settle(String name, IntegrationTarget target, Delivery delivery, DeliveryResult result) {
+        Instant now = clock.instant();
+        switch (result.outcome()) {
+            case DELIVERED -> {
+                queue.delivered(delivery.id(), result.status() == null ? 0 : result.status(), now);
+                log.debug("{} {} delivered to {}", delivery.eventType(), delivery.eventId(), name);
+            }
+            case PARK -> {
+                queue.park(delivery.id(), result.status(), result.error());
+                log.warn("{} {} parked for {}: {}", delivery.eventType(), delivery.eventId(), name, result.error());
+            }
+            case RETRY -> {
+                if (delivery.createdAt().plus(target.retry().giveUpAfter()).isBefore(now)) {
+                    queue.park(delivery.id(), result.status(), "still failing after " + target.retry().giveUpAfter()
+                            + " (" + delivery.attempts() + " attempts), last: " + result.error());
+                    log.warn("{} {} parked for {} after retrying for {}", delivery.eventType(), delivery.eventId(),
+                            name, target.retry().giveUpAfter());
+                } else {
+                    Duration wait = target.retry().after(delivery.attempts());
+                    queue.retryAt(delivery.id(), now.plus(wait), result.status(), result.error());
+                    log.info("{} {} not delivered to {} ({}); trying again in {}", delivery.eventType(),
+                            delivery.eventId(), name, result.error(), wait);
+                }
+            }
+        }
+    }
+}

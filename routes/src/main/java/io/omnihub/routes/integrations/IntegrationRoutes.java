@@ -1,0 +1,76 @@
+package io.omnihub.routes.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnihub.routes.bus.BusProperties;
+import io.omnihub.routes.bus.HubHeaders;
+import io.omnihub.routes.errors.HubErrorPolicy;
+import io.omnihub.store.integration.IntegrationDeliveryQueue;
+import java.time.Clock;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Events out. Route {@code integration-subscribe} takes every event off the integrations' durable
+ * subscription to {@code hub.events} ({@code hub.events::hub.integrations}) and records one delivery
+ * per target that wants it, acknowledging the event after the database commit (so an event is
+ * never lost between the bus and the database, and one received twice is recorded once). Route
+ * {@code integration-<name>} delivers each target's due events.
+ */
+@Component
+class IntegrationRoutes extends EndpointRouteBuilder {
+
+    static final String SUBSCRIPTION = "hub.integrations";
+
+    private final BusProperties bus;
+    private final IntegrationsProperties settings;
+    private final IntegrationDeliveryQueue queue;
+    private final IntegrationDispatcher dispatcher;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    IntegrationRoutes(BusProperties bus, IntegrationsProperties settings, IntegrationDeliveryQueue queue,
+            IntegrationDispatcher dispatcher, ObjectMapper json, TransactionTemplate transaction, Clock clock) {
+        this.bus = bus;
+        this.settings = settings;
+        this.queue = queue;
+        this.dispatcher = dispatcher;
+        this.json = json;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        from(jms("queue:" + bus.events() + "::" + SUBSCRIPTION)
+                .transacted(true)
+                .cacheLevelName("CACHE_CONSUMER")
+                .advanced().lazyCreateTransactionManager(false))
+                .routeId("integration-subscribe")
+                .routeConfigurationId(HubErrorPolicy.BUS_CONSUMER)
+                .setProperty(HubHeaders.DEAD_LETTER_QUEUE, constant(bus.deadLetterOf(SUBSCRIPTION)))
+                .process(exchange -> record(exchange.getMessage().getBody(String.class)));
+
+        long period = settings.integrationDelivery().pollInterval().toMillis();
+        settings.integrations().keySet().stream().sorted().forEach(name ->
+                from("timer:integration-" + name + "?fixedRate=false&delay=1000&period=" + period)
+                        .routeId("integration-" + name)
+                        .process(exchange -> dispatcher.dispatch(name)));
+    }
+
+    /** One delivery per interested target, in one transaction; a target wanting none of it gets none. */
+    private void record(String body) throws Exception {
+        JsonNode envelope = json.readTree(body);
+        String type = envelope.path("type").asText();
+        String eventId = envelope.path("eventId").asText();
+        long sequence = envelope.path("sequence").asLong();
+        Long customer = envelope.path("customerId").isNumber() ? envelope.path("customerId").asLong() : null;
+        transaction.executeWithoutResult(tx -> settings.integrations().forEach((name, target) -> {
+            if (target.wants(type)) {
+                queue.enqueue(name, eventId, sequence, type, customer, body, clock.instant());
+            }
+        }));
+    }
+}

@@ -1,0 +1,30 @@
+package io.omnihub.routes.integrations;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The systems events are delivered to, {@code omnihub.integrations.<name>}, and how often each
+ * target's due events are looked for ({@code omnihub.integration-delivery.poll-interval}).
+ */
+@ConfigurationProperties("omnihub")
+public record IntegrationsProperties(@DefaultValue Map<String, IntegrationTarget> integrations,
+        @DefaultValue IntegrationDelivery integrationDelivery) {
+
+    /** @param pollInterval how often each target's due events are looked for (default 500 ms) */
+    public record IntegrationDelivery(@DefaultValue("500ms") Duration pollInterval) {
+    }
+
+    public IntegrationsProperties {
+        integrations = integrations == null ? Map.of() : Map.copyOf(integrations);
+        integrations.forEach((name, target) -> {
+            if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+                throw new IllegalArgumentException("omnihub.integrations." + name + ": a target's name is lower-case "
+                        + "letters, digits and '-'");
+            }
+            target.check("omnihub.integrations." + name);
+        });
+    }
+}
