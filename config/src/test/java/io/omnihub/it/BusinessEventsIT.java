@@ -106,6 +106,60 @@ class BusinessEventsIT {
                 + "'BUSINESS_EVENT'", Long.class, customer)).isEqualTo(2);
     }
 
+    @Autowired
+    ErpStub erp;
+
+    @Test
+    void aReturnRequestGoesToEveryTargetKindAndItsAnswerLandsOnTheConversation() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String email = "ret-" + u + "@example.com";
+        long customer = customerWithErpNumber(email, "R-" + u);
+        long conversation = jdbc.queryForObject("select conversation_id from interaction where customer_id = ? "
+                + "and kind = 'FORM_SUBMISSION'", Long.class, customer);
+        HttpResponse<String> raised = hub.postJsonAsAdmin("/api/v1/conversations/" + conversation
+                + "/business-requests", java.util.Map.of("type", "RETURN", "reference", "SO-" + u,
+                "note", "Arrived broken, \"glass\" cracked"));
+        assertThat(raised.statusCode()).isEqualTo(202);
+        String requestId = hub.read(raised.body()).path("requestId").asText();
+
+        // REST: the configured template, with Basic credentials
+        await().atMost(Duration.ofSeconds(10)).until(() -> erp.received("/rest/returns").stream()
+                .anyMatch(r -> r.answered() == 200 && r.body().contains(requestId)));
+        ErpStub.Received rest = erp.received("/rest/returns").stream().filter(r -> r.body().contains(requestId))
+                .findFirst().orElseThrow();
+        assertThat(hub.read(rest.body())).isEqualTo(hub.read("{\"requestId\": \"" + requestId + "\", \"kind\": "
+                + "\"return.requested\", \"order\": \"SO-" + u + "\", \"customer\": \"R-" + u + "\", "
+                + "\"reason\": \"Arrived broken, \\\"glass\\\" cracked\"}"));
+        // webhook: the event itself
+        await().atMost(Duration.ofSeconds(10)).until(() -> erp.received("/webhook").stream()
+                .anyMatch(r -> r.answered() == 200 && r.body().contains(requestId)
+                        && r.body().contains("BusinessRequestRaised")));
+        // file: a line
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target/it-drop"))) {
+                for (java.nio.file.Path f : files.toList()) {
+                    if (java.nio.file.Files.readString(f).contains(requestId)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+
+        // the ERP answers the request: onto the same conversation
+        JsonNode answer = hub.read(post("""
+                {"source": "sap-s4", "id": "RMA-%s", "type": "return.authorised", "occurredAt": "2026-11-25T12:00:00Z",
+                 "inReplyTo": "%s", "reference": "RMA-%s", "summary": "Return authorised, label sent"}"""
+                .formatted(u, requestId, u)).body()).path("results").get(0);
+        assertThat(answer.path("status").asText()).isEqualTo("RECORDED");
+        assertThat(jdbc.queryForObject("select conversation_id from interaction where id = ?", Long.class,
+                answer.path("interactionId").asLong())).isEqualTo(conversation);
+        JsonNode unknown = hub.read(post("""
+                {"source": "sap-s4", "id": "RMA-X-%s", "type": "return.authorised", "occurredAt": "2026-11-25T12:00:00Z",
+                 "inReplyTo": "request-nobody", "summary": "?"}""".formatted(u)).body()).path("results").get(0);
+        assertThat(unknown.path("status").asText()).isEqualTo("UNKNOWN_REQUEST");
+    }
+
     @Test
     void unsignedStaleAndAnonymousPostsAreRefusedWhole() throws Exception {
         String body = """

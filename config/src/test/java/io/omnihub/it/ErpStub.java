@@ -16,8 +16,8 @@ import org.springframework.boot.test.context.TestComponent;
 
 /**
  * A local HTTP server standing in for an ERP/SCM system: a webhook receiver ({@code /webhook}), a
- * REST API ({@code /rest/...}) behind an OAuth2 client-credentials token endpoint
- * ({@code /oauth/token}). It can be switched to answer 503 (down), 400 (refusing) or slowly.
+ * REST API ({@code /rest/...}) taking an OAuth2 client-credentials token ({@code /oauth/token}) or
+ * Basic credentials. It can be switched to answer 503 (down), 400 (refusing) or slowly.
  * Records every request with its headers and body, and what it answered.
  */
 @TestComponent
@@ -64,7 +64,10 @@ public class ErpStub implements DisposableBean {
         Mode now = mode.get();
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         int status;
-        if (exchange.getRequestURI().getPath().startsWith("/rest/") && (auth == null || !auth.startsWith("Bearer tok-"))) {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "omnihub:it-basic-password".getBytes(StandardCharsets.UTF_8));
+        if (exchange.getRequestURI().getPath().startsWith("/rest/") && (auth == null
+                || !(auth.startsWith("Bearer tok-") || auth.equals(basic)))) {
             status = 401;
         } else {
             status = switch (now) {

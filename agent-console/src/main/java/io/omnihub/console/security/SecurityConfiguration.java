@@ -70,7 +70,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/integrations/**").hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
                         // answering customers is people's work, not an integration's
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/conversations/*/replies",
-                                "/api/v1/conversations/*/calls", "/api/v1/tasks/*/done")
+                                "/api/v1/conversations/*/calls", "/api/v1/tasks/*/done",
+                                "/api/v1/conversations/*/business-requests")
                         .hasAnyRole(STAFF)
                         .requestMatchers("/api/**").hasAnyRole(STAFF_AND_INTEGRATIONS)
                         .anyRequest().denyAll())

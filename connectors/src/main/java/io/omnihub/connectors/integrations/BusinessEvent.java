@@ -15,16 +15,19 @@ import java.util.Map;
  * @param reference  the business document (order, invoice, delivery number), optional
  * @param summary    one line for people, shown on the timeline
  * @param data       anything else, kept as given
+ * @param inReplyTo  the requestId of an agent's request (a return, an order inquiry) this answers,
+ *                   optional: the answer lands on the request's conversation
  */
 public record BusinessEvent(String source, String id, String type, Instant occurredAt, CustomerRef customer,
-        String reference, String summary, Map<String, Object> data) {
+        String reference, String summary, Map<String, Object> data, String inReplyTo) {
 
     /** How the customer is named: their ERP customer number, else an email address or phone number. */
     public record CustomerRef(String erpNumber, String email, String phone) {
 
         @Override
         public String toString() {
-            return erpNumber != null ? "ERP number " + erpNumber : email != null ? "email " + email : "phone " + phone;
+            return erpNumber != null ? "ERP number " + erpNumber : email != null ? "email " + email
+                    : phone != null ? "phone " + phone : "no customer named";
         }
     }
 
@@ -39,6 +42,8 @@ public record BusinessEvent(String source, String id, String type, Instant occur
         DUPLICATE,
         /** No customer matches: kept in the unmatched list, not on a timeline. */
         UNKNOWN_CUSTOMER,
+        /** It answers a request the hub does not know: kept in the unmatched list. */
+        UNKNOWN_REQUEST,
         /** Not a usable event: the reason says what is wrong. */
         INVALID
     }

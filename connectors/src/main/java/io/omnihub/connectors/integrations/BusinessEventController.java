@@ -122,8 +122,9 @@ class BusinessEventController {
         JsonNode customer = item.path("customer");
         BusinessEvent.CustomerRef ref = new BusinessEvent.CustomerRef(text(customer, "erpNumber"),
                 text(customer, "email"), text(customer, "phone"));
-        if (ref.erpNumber() == null && ref.email() == null && ref.phone() == null) {
-            throw new IllegalArgumentException("customer needs an erpNumber, email or phone");
+        String inReplyTo = text(item, "inReplyTo");
+        if (ref.erpNumber() == null && ref.email() == null && ref.phone() == null && inReplyTo == null) {
+            throw new IllegalArgumentException("customer needs an erpNumber, email or phone (or inReplyTo a request)");
         }
         String summary = require(item, "summary");
         if (summary.length() > 1000 || source.length() > 100 || id.length() > 200) {
@@ -131,7 +132,7 @@ class BusinessEventController {
         }
         Map<String, Object> data = item.has("data") && item.get("data").isObject()
                 ? json.convertValue(item.get("data"), new TypeReference<Map<String, Object>>() { }) : Map.of();
-        return new BusinessEvent(source, id, type, occurredAt, ref, text(item, "reference"), summary, data);
+        return new BusinessEvent(source, id, type, occurredAt, ref, text(item, "reference"), summary, data, inReplyTo);
     }
 
     private static String require(JsonNode item, String field) {

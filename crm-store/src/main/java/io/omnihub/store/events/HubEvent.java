@@ -5,7 +5,7 @@ package io.omnihub.store.events;
  * and published on {@code hub.events} after commit.
  */
 public sealed interface HubEvent permits CustomerCreated, ConversationOpened, InteractionRecorded,
-        DeliveryStatusChanged, InteractionUpdated, TaskOpened {
+        DeliveryStatusChanged, InteractionUpdated, TaskOpened, BusinessRequestRaised {
 
     /** The customer the event belongs to; consumers keep per-customer order on it. */
     Long customerId();

@@ -60,6 +60,11 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
     @Query("select i from Interaction i where i.id = :id")
     java.util.Optional<Interaction> findForUpdate(Long id);
 
+    /** A request an agent raised to the ERP/SCM, by its request id. */
+    @Query(value = "select * from interaction where kind = 'BUSINESS_EVENT' and direction = 'OUTBOUND' "
+            + "and external_id = :requestId", nativeQuery = true)
+    java.util.Optional<Interaction> findBusinessRequest(String requestId);
+
     /** Replies still waiting to be sent, recorded before {@code before}: oldest first. */
     @Query(value = """
             select * from interaction where direction = 'OUTBOUND' and delivery_status = 'QUEUED'

@@ -6,6 +6,7 @@ import io.omnihub.connectors.integrations.BusinessEvent;
 import io.omnihub.connectors.integrations.BusinessEvent.Outcome;
 import io.omnihub.connectors.integrations.BusinessEvent.Status;
 import io.omnihub.connectors.integrations.BusinessEventSink;
+import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.ContactPoint;
 import io.omnihub.store.customer.ContactPointNormalizer;
 import io.omnihub.store.customer.ContactPointRepository;
@@ -36,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Business events onto customers' timelines: the customer is found by ERP number, else by email or
  * phone (never created from an event); the event becomes a {@code BUSINESS_EVENT} interaction in the
  * {@code business-events} inbox, outside any conversation, with an {@code InteractionRecorded} event.
- * An event naming no known customer is kept in {@code business_event_unmatched} and reported.
+ * An answer to an agent's request ({@code inReplyTo}) joins that request's conversation. An event
+ * naming no known customer or request is kept in {@code business_event_unmatched} and reported.
  */
 @Component
 class StoreBusinessEventSink implements BusinessEventSink {
@@ -46,6 +48,7 @@ class StoreBusinessEventSink implements BusinessEventSink {
     private static final Logger log = LoggerFactory.getLogger(StoreBusinessEventSink.class);
 
     private final CustomerRepository customers;
+    private final ConversationRepository conversations;
     private final ContactPointRepository contactPoints;
     private final ContactPointNormalizer normalizer;
     private final InboxRepository inboxes;
@@ -55,10 +58,12 @@ class StoreBusinessEventSink implements BusinessEventSink {
     private final ObjectMapper json;
     private final Clock clock;
 
-    StoreBusinessEventSink(CustomerRepository customers, ContactPointRepository contactPoints,
+    StoreBusinessEventSink(CustomerRepository customers, ConversationRepository conversations,
+            ContactPointRepository contactPoints,
             ContactPointNormalizer normalizer, InboxRepository inboxes, InteractionRepository interactions,
             OutboxWriter outbox, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.customers = customers;
+        this.conversations = conversations;
         this.contactPoints = contactPoints;
         this.normalizer = normalizer;
         this.inboxes = inboxes;
@@ -77,15 +82,15 @@ class StoreBusinessEventSink implements BusinessEventSink {
         if (interactions.existsByInboxIdAndChannelAndExternalId(inbox.getId(), CHANNEL, externalId)) {
             return new Outcome(event.id(), Status.DUPLICATE, null, null, null);
         }
-        Optional<Customer> customer = find(event.customer());
+        Optional<Interaction> request = Optional.ofNullable(event.inReplyTo())
+                .flatMap(interactions::findBusinessRequest);
+        if (event.inReplyTo() != null && request.isEmpty()) {
+            return unmatched(event, Status.UNKNOWN_REQUEST, "no request " + event.inReplyTo() + " was raised here");
+        }
+        Optional<Customer> customer = request.isPresent() ? customers.findById(request.get().getCustomerId())
+                : find(event.customer());
         if (customer.isEmpty()) {
-            String reason = "no customer with " + event.customer();
-            jdbc.update("""
-                    insert into business_event_unmatched (source, event_id, customer_ref, reason, payload)
-                    values (?, ?, ?, ?, ?::jsonb) on conflict do nothing""",
-                    event.source(), event.id(), event.customer().toString(), reason, write(event));
-            log.info("business event {} from {} kept as unmatched: {}", event.id(), event.source(), reason);
-            return new Outcome(event.id(), Status.UNKNOWN_CUSTOMER, null, null, reason);
+            return unmatched(event, Status.UNKNOWN_CUSTOMER, "no customer with " + event.customer());
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("type", event.type());
@@ -95,12 +100,29 @@ class StoreBusinessEventSink implements BusinessEventSink {
         }
         metadata.put("data", event.data());
         Long customerId = customer.get().getId();
+        // an answer to an agent's request joins the request's conversation, waiting for the agent
+        Long conversationId = request.map(Interaction::getConversationId).orElse(null);
+        if (request.isPresent()) {
+            metadata.put("inReplyTo", event.inReplyTo());
+            conversations.findById(conversationId).ifPresent(c -> c.customerInteracted(clock.instant(),
+                    "business-request-answered"));
+        }
         Interaction interaction = interactions.save(new Interaction(new InteractionDraft(CHANNEL, Direction.INBOUND,
                 InteractionKind.BUSINESS_EVENT, externalId, event.occurredAt(), event.source(), event.type(),
-                event.summary(), null, List.of(), metadata), null, customerId, inbox.getId(), clock.instant()));
-        outbox.append(new InteractionRecorded(interaction.getId(), null, customerId, INBOX, CHANNEL,
+                event.summary(), null, List.of(), metadata), conversationId, customerId, inbox.getId(),
+                clock.instant()));
+        outbox.append(new InteractionRecorded(interaction.getId(), conversationId, customerId, INBOX, CHANNEL,
                 Direction.INBOUND.name(), InteractionKind.BUSINESS_EVENT.name(), externalId, event.occurredAt()));
         return new Outcome(event.id(), Status.RECORDED, interaction.getId(), customerId, null);
+    }
+
+    private Outcome unmatched(BusinessEvent event, Status status, String reason) {
+        jdbc.update("""
+                insert into business_event_unmatched (source, event_id, customer_ref, reason, payload)
+                values (?, ?, ?, ?, ?::jsonb) on conflict do nothing""",
+                event.source(), event.id(), event.customer().toString(), reason, write(event));
+        log.info("business event {} from {} kept as unmatched: {}", event.id(), event.source(), reason);
+        return new Outcome(event.id(), status, null, null, reason);
     }
 
     private Optional<Customer> find(BusinessEvent.CustomerRef ref) {

@@ -1,0 +1,106 @@
+package io.omnihub.console.integrations;
+
+import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.conversation.ConversationRepository;
+import io.omnihub.store.customer.CustomerRepository;
+import io.omnihub.store.events.BusinessRequestRaised;
+import io.omnihub.store.events.InteractionRecorded;
+import io.omnihub.store.interaction.Direction;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.interaction.InteractionDraft;
+import io.omnihub.store.interaction.InteractionKind;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.user.AppUserRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@Tag(name = "Business requests", description = "Agents ask the ERP/SCM about a customer's orders and returns")
+class BusinessRequestController {
+
+    /** What the agent asks. */
+    enum RequestType {
+        RETURN("return.requested"), ORDER_INQUIRY("order.inquiry");
+
+        final String eventType;
+
+        RequestType(String eventType) {
+            this.eventType = eventType;
+        }
+    }
+
+    record RequestBodyView(@NotNull RequestType type, @Size(max = 200) String reference,
+            @Size(max = 4000) String note) {
+    }
+
+    record RequestView(String requestId, String type, Long interactionId, Long conversationId, String reference,
+            Instant raisedAt) {
+    }
+
+    private final ConversationRepository conversations;
+    private final CustomerRepository customers;
+    private final InteractionRepository interactions;
+    private final AppUserRepository users;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    BusinessRequestController(ConversationRepository conversations, CustomerRepository customers,
+            InteractionRepository interactions, AppUserRepository users, OutboxWriter outbox, Clock clock) {
+        this.conversations = conversations;
+        this.customers = customers;
+        this.interactions = interactions;
+        this.users = users;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/conversations/{id}/business-requests")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Transactional
+    @Operation(summary = "Raise a return request or an order inquiry",
+            description = "Recorded on the conversation and sent as a BusinessRequestRaised event to the integration "
+                    + "targets that take it. The ERP/SCM answers with a business event whose inReplyTo is the "
+                    + "requestId; the answer lands on this conversation.")
+    RequestView raise(@PathVariable long id, @Valid @RequestBody RequestBodyView request, Principal principal) {
+        Conversation conversation = conversations.findById(id).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "there is no conversation " + id));
+        String agent = users.findByUsername(principal.getName()).orElseThrow().getUsername();
+        Instant now = clock.instant();
+        String requestId = "request-" + UUID.randomUUID();
+        String type = request.type().eventType;
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("type", type);
+        metadata.put("requestId", requestId);
+        if (request.reference() != null) {
+            metadata.put("reference", request.reference());
+        }
+        Interaction raised = interactions.save(new Interaction(new InteractionDraft("business", Direction.OUTBOUND,
+                InteractionKind.BUSINESS_EVENT, requestId, now, agent, type, request.note(), null, List.of(), metadata),
+                conversation.getId(), conversation.getCustomerId(), conversation.getInboxId(), now));
+        String erpNumber = customers.findById(conversation.getCustomerId()).orElseThrow().getErpNumber();
+        outbox.append(new InteractionRecorded(raised.getId(), conversation.getId(), conversation.getCustomerId(), null,
+                "business", Direction.OUTBOUND.name(), InteractionKind.BUSINESS_EVENT.name(), requestId, now));
+        outbox.append(new BusinessRequestRaised(requestId, type, conversation.getId(), conversation.getCustomerId(),
+                erpNumber, request.reference(), request.note(), agent));
+        return new RequestView(requestId, type, raised.getId(), conversation.getId(), request.reference(), now);
+    }
+}
