@@ -38,6 +38,9 @@ public class ErpStub implements DisposableBean {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.UP);
     private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final AtomicInteger partners = new AtomicInteger(1000);
+    private final AtomicReference<String> csrf = new AtomicReference<>("csrf-1");
+    private final AtomicReference<Mode> sapMode = new AtomicReference<>(Mode.UP);
 
     ErpStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
@@ -45,11 +48,84 @@ public class ErpStub implements DisposableBean {
         server.createContext("/webhook", this::target);
         server.createContext("/rest/", this::target);
         server.createContext("/oauth/token", this::token);
+        server.createContext("/sap/opu/odata/sap/API_BUSINESS_PARTNER", this::businessPartners);
+        server.createContext("/sap/opu/odata/sap/API_SALES_ORDER_SRV", this::salesOrders);
         server.start();
     }
 
     void mode(Mode next) {
         mode.set(next);
+    }
+
+    /** How the SAP stand-in answers order lookups. */
+    void sapMode(Mode next) {
+        sapMode.set(next);
+    }
+
+    /** SAP's CSRF token runs out: the next write is refused with "x-csrf-token: Required". */
+    void expireCsrfToken() {
+        csrf.set("csrf-" + (tokensIssued.get() + 100 + partners.get()));
+    }
+
+    /**
+     * API_BUSINESS_PARTNER as SAP answers it: a token for "x-csrf-token: Fetch" (with a session
+     * cookie); writes need both; a business partner is created only for names containing
+     * "Sapling" (other tests' customers are refused, so they keep their ERP numbers to themselves).
+     */
+    private void businessPartners(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String token = exchange.getRequestHeaders().getFirst("x-csrf-token");
+        String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+        if ("GET".equals(exchange.getRequestMethod()) && "Fetch".equalsIgnoreCase(token)) {
+            record(exchange, 200);
+            exchange.getResponseHeaders().add("x-csrf-token", csrf.get());
+            exchange.getResponseHeaders().add("Set-Cookie", "SAP_SESSIONID_S4H_100=session-" + csrf.get() + "; path=/");
+            answer(exchange, 200, "{}");
+            return;
+        }
+        if (!csrf.get().equals(token) || cookie == null || !cookie.contains("SAP_SESSIONID_S4H_100=session-")) {
+            record(exchange, 403);
+            exchange.getResponseHeaders().add("x-csrf-token", "Required");
+            answer(exchange, 403, "CSRF token validation failed");
+            return;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        received.add(new Received(exchange.getRequestMethod(), path, headers(exchange), body,
+                body.contains("Sapling") ? ("POST".equals(exchange.getRequestMethod()) ? 201 : 204) : 400));
+        if (!body.contains("Sapling")) {
+            answer(exchange, 400, "{\"error\":{\"code\":\"R11/401\",\"message\":{\"value\":\"not in this test\"}}}");
+        } else if ("POST".equals(exchange.getRequestMethod())) {
+            answer(exchange, 201, "{\"d\":{\"BusinessPartner\":\"" + partners.incrementAndGet() + "\"}}");
+        } else {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        }
+    }
+
+    /** API_SALES_ORDER_SRV: two orders of whichever business partner is asked about; slow on request. */
+    private void salesOrders(HttpExchange exchange) throws IOException {
+        record(exchange, 200);
+        if (sapMode.get() == Mode.SLOW) {
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String query = java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+        String partner = query.replaceAll(".*SoldToParty eq '([^']*)'.*", "$1");
+        answer(exchange, 200, "{\"d\":{\"results\":[{\"SalesOrder\":\"4711\",\"SoldToParty\":\"" + partner
+                + "\",\"CreationDate\":\"/Date(1764028800000)/\",\"TotalNetAmount\":\"129.90\","
+                + "\"TransactionCurrency\":\"EUR\",\"OverallSDProcessStatus\":\"A\",\"OverallDeliveryStatus\":\"A\"},"
+                + "{\"SalesOrder\":\"4702\",\"SoldToParty\":\"" + partner + "\",\"CreationDate\":\"/Date(1763424000000)/\","
+                + "\"TotalNetAmount\":\"59.00\",\"TransactionCurrency\":\"EUR\",\"OverallSDProcessStatus\":\"C\","
+                + "\"OverallDeliveryStatus\":\"C\"}]}}");
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+        return headers;
     }
 
     List<Received> received(String pathPrefix) {
@@ -97,9 +173,7 @@ public class ErpStub implements DisposableBean {
     }
 
     private void record(HttpExchange exchange, int status) throws IOException {
-        Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers(exchange),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), status));
     }
 

@@ -11,8 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,18 +35,23 @@ public class IntegrationDispatcher {
     private final ObjectMapper json;
     private final HttpDeliveries http;
     private final FileDrops files = new FileDrops();
+    private final SapBusinessPartners businessPartners;
+    private final TargetAuthorization authorization;
+    private final Map<String, SapS4Client> sapClients = new ConcurrentHashMap<>();
     private final SendPacing pacing = new SendPacing();
     private final Clock clock;
 
     IntegrationDispatcher(IntegrationsProperties settings, IntegrationDeliveryQueue queue, ObjectMapper json,
-            Clock clock) {
+            JdbcTemplate jdbc, Clock clock) {
         this.settings = settings;
         this.queue = queue;
         this.json = json;
         this.clock = clock;
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.http = new HttpDeliveries(client, new TargetAuthorization(client, json, clock), clock);
+        this.authorization = new TargetAuthorization(client, json, clock);
+        this.http = new HttpDeliveries(client, authorization, clock);
+        this.businessPartners = new SapBusinessPartners(jdbc, json);
     }
 
     /** Delivers what is due for one target, batch after batch; returns how many were attempted. */
@@ -73,11 +81,20 @@ public class IntegrationDispatcher {
             return DeliveryResult.park(null, "the stored event is not JSON: " + e.getMessage());
         }
         try {
-            return target.kind() == IntegrationTarget.Kind.FILE ? files.append(target, delivery, envelope)
-                    : http.send(name, target, delivery, envelope);
+            return switch (target.kind()) {
+                case FILE -> files.append(target, delivery, envelope);
+                case SAP_S4 -> businessPartners.send(sap(name), target, delivery);
+                case WEBHOOK, REST -> http.send(name, target, delivery, envelope);
+            };
         } catch (RuntimeException e) {
             return DeliveryResult.park(null, "cannot build the request: " + e.getMessage());
         }
+    }
+
+    /** The SAP client of a SAP_S4 target (its own CSRF token and cookies). */
+    SapS4Client sap(String name) {
+        return sapClients.computeIfAbsent(name, n -> new SapS4Client(n, settings.integrations().get(n), authorization,
+                json));
     }
 
     private void settle(String name, IntegrationTarget target, Delivery delivery, DeliveryResult result) {

@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * One system events are delivered to, {@code omnihub.integrations.<name>}.
  *
  * @param kind      {@code WEBHOOK} (the event as JSON, signed the Standard Webhooks way), {@code REST}
- *                  (a request built from a template: a new ERP endpoint is configuration), or
- *                  {@code FILE} (JSON lines or CSV appended to a file per day, for batch systems)
- * @param url       where WEBHOOK and REST requests go
+ *                  (a request built from a template: a new ERP endpoint is configuration),
+ *                  {@code FILE} (JSON lines or CSV appended to a file per day, for batch systems), or
+ *                  {@code SAP_S4} (SAP S/4HANA's published OData APIs: Business Partner for customers,
+ *                  Sales Order for the console's order lookup)
+ * @param url       where WEBHOOK and REST requests go; for SAP_S4 the system's base URL
  * @param events    the event types delivered (e.g. CustomerCreated); empty: all
  * @param auth      how the target wants us to authenticate, optional
  * @param secrets   WEBHOOK signing secrets ({@code whsec_…}); two while rotating, each signs
@@ -23,12 +25,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rest      the REST request's method, path, headers and body template
  * @param file      the FILE target's directory and format
  * @param retry     how long failures are retried
+ * @param sap       SAP_S4 details: the business partners' country and category, how many orders a lookup shows
  */
 public record IntegrationTarget(Kind kind, URI url, @DefaultValue List<String> events, Auth auth,
         @DefaultValue List<String> secrets, @DefaultValue("10s") Duration timeout, Double rateLimit, Rest rest,
-        FileDrop file, @DefaultValue Retry retry) {
+        FileDrop file, @DefaultValue Retry retry, @DefaultValue Sap sap) {
 
-    public enum Kind { WEBHOOK, REST, FILE }
+    public enum Kind { WEBHOOK, REST, FILE, SAP_S4 }
 
     /**
      * @param type         {@code NONE}, {@code BASIC} (username, password), {@code BEARER} (token) or
@@ -74,13 +77,28 @@ public record IntegrationTarget(Kind kind, URI url, @DefaultValue List<String> e
         }
     }
 
+    /**
+     * @param country  the country of the addresses of new business partners (ISO code, default US)
+     * @param category {@code 1} person (default) or {@code 2} organization
+     * @param orders   how many recent sales orders an order lookup shows (default 10)
+     */
+    public record Sap(@DefaultValue("US") String country, @DefaultValue("1") String category,
+            @DefaultValue("10") int orders) {
+    }
+
+    /** The event types SAP_S4 targets take. */
+    static final List<String> SAP_EVENTS = List.of("CustomerCreated");
+
     public boolean wants(String eventType) {
+        if (kind == Kind.SAP_S4) {
+            return SAP_EVENTS.contains(eventType) && (events.isEmpty() || events.contains(eventType));
+        }
         return events.isEmpty() || events.contains(eventType);
     }
 
     void check(String where) {
         if (kind == null) {
-            throw new IllegalArgumentException(where + ".kind is required: WEBHOOK, REST or FILE");
+            throw new IllegalArgumentException(where + ".kind is required: WEBHOOK, REST, FILE or SAP_S4");
         }
         if (kind != Kind.FILE && (url == null || url.getScheme() == null
                 || !url.getScheme().matches("https?"))) {

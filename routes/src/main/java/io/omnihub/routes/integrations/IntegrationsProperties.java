@@ -13,8 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IntegrationsProperties(@DefaultValue Map<String, IntegrationTarget> integrations,
         @DefaultValue IntegrationDelivery integrationDelivery) {
 
-    /** @param pollInterval how often each target's due events are looked for (default 500 ms) */
-    public record IntegrationDelivery(@DefaultValue("500ms") Duration pollInterval) {
+    /**
+     * @param pollInterval      how often each target's due events are looked for (default 500 ms)
+     * @param orderLookupTarget the SAP_S4 target the console's order lookup asks, optional
+     */
+    public record IntegrationDelivery(@DefaultValue("500ms") Duration pollInterval, String orderLookupTarget) {
     }
 
     public IntegrationsProperties {
@@ -26,5 +29,11 @@ public record IntegrationsProperties(@DefaultValue Map<String, IntegrationTarget
             }
             target.check("omnihub.integrations." + name);
         });
+        String lookup = integrationDelivery.orderLookupTarget();
+        if (lookup != null && (!integrations.containsKey(lookup)
+                || integrations.get(lookup).kind() != IntegrationTarget.Kind.SAP_S4)) {
+            throw new IllegalArgumentException("omnihub.integration-delivery.order-lookup-target: '" + lookup
+                    + "' is not a SAP_S4 target under omnihub.integrations");
+        }
     }
 }

@@ -1,0 +1,77 @@
+package io.omnihub.routes.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The console's live order lookup, request-reply over {@code hub.lookup.orders}: a request names a
+ * customer; the answer is their latest sales orders from the configured SAP_S4 target, or why there
+ * are none to show (no lookup configured, no ERP number, SAP slow or down). The console waits a few
+ * seconds at most and caches answers briefly; requests it gave up on expire on the queue.
+ */
+@Component
+class OrderLookupRoute extends EndpointRouteBuilder {
+
+    static final String QUEUE = "hub.lookup.orders";
+
+    private final IntegrationsProperties settings;
+    private final IntegrationDispatcher dispatcher;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    OrderLookupRoute(IntegrationsProperties settings, IntegrationDispatcher dispatcher, JdbcTemplate jdbc,
+            ObjectMapper json) {
+        this.settings = settings;
+        this.dispatcher = dispatcher;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        from(jms("queue:" + QUEUE).concurrentConsumers(2).maxConcurrentConsumers(4))
+                .routeId("order-lookup")
+                .process(exchange -> exchange.getMessage().setBody(
+                        json.writeValueAsString(answer(exchange.getMessage().getBody(String.class)))));
+    }
+
+    private ObjectNode answer(String request) {
+        ObjectNode answer = json.createObjectNode();
+        String target = settings.integrationDelivery().orderLookupTarget();
+        if (target == null) {
+            return answer.put("available", false).put("reason", "no order lookup is configured "
+                    + "(omnihub.integration-delivery.order-lookup-target)");
+        }
+        try {
+            long customer = json.readTree(request).path("customerId").asLong();
+            List<String> erp = jdbc.queryForList("select erp_number from customer where id = ? and erp_number is not "
+                    + "null", String.class, customer);
+            if (erp.isEmpty()) {
+                return answer.put("available", false).put("reason", "the customer has no ERP number yet");
+            }
+            IntegrationTarget sap = settings.integrations().get(target);
+            JsonNode orders = dispatcher.sap(target).salesOrders(erp.get(0), sap.sap().orders(), sap.timeout());
+            answer.put("available", true).put("erpNumber", erp.get(0)).put("source", target);
+            var list = answer.putArray("orders");
+            orders.forEach(o -> list.addObject()
+                    .put("order", o.path("SalesOrder").asText())
+                    .put("created", o.path("CreationDate").asText())
+                    .put("netAmount", o.path("TotalNetAmount").asText())
+                    .put("currency", o.path("TransactionCurrency").asText())
+                    .put("status", o.path("OverallSDProcessStatus").asText())
+                    .put("deliveryStatus", o.path("OverallDeliveryStatus").asText()));
+            return answer;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return answer.put("available", false).put("reason", SapS4Client.isTimeout(e)
+                    ? "the ERP did not answer in time" : "the ERP could not be asked: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.omnihub.routes.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnihub.store.integration.IntegrationDeliveryQueue.Delivery;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Customers into SAP S/4HANA as business partners (API_BUSINESS_PARTNER): a customer without an ERP
+ * number is created (POST A_BusinessPartner, with name, email and phone) and the number SAP gives
+ * becomes the customer's ERP number; one with a number is updated (PATCH on its key). The customer
+ * is read as it is at delivery time.
+ */
+final class SapBusinessPartners {
+
+    private static final Logger log = LoggerFactory.getLogger(SapBusinessPartners.class);
+
+    private record Customer(long id, String name, String erpNumber, List<String> emails, List<String> phones) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    SapBusinessPartners(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    DeliveryResult send(SapS4Client sap, IntegrationTarget target, Delivery delivery) throws InterruptedException {
+        if (delivery.customerId() == null) {
+            return DeliveryResult.park(null, "the event names no customer");
+        }
+        Customer customer = read(delivery.customerId());
+        try {
+            if (customer.erpNumber() == null) {
+                SapS4Client.Answer answer = sap.write("POST", "/A_BusinessPartner", create(customer, target.sap()));
+                if (answer.status() != 201) {
+                    return DeliveryResult.ofHttp(answer.status(), answer.body());
+                }
+                String number = json.readTree(answer.body()).path("d").path("BusinessPartner").asText(null);
+                remember(customer, number);
+                return DeliveryResult.delivered(201);
+            }
+            SapS4Client.Answer answer = sap.write("PATCH", "/A_BusinessPartner('" + customer.erpNumber() + "')",
+                    names(json.createObjectNode(), customer, target.sap()));
+            return DeliveryResult.ofHttp(answer.status(), answer.body());
+        } catch (HttpTimeoutException e) {
+            return DeliveryResult.retry(null, "SAP did not answer within " + target.timeout());
+        } catch (IOException e) {
+            return DeliveryResult.retry(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private Customer read(long id) {
+        Map<String, Object> row = jdbc.queryForMap("select display_name, erp_number from customer where id = ?", id);
+        List<String> emails = jdbc.queryForList("select value from contact_point where customer_id = ? and type = "
+                + "'EMAIL' order by id", String.class, id);
+        List<String> phones = jdbc.queryForList("select value from contact_point where customer_id = ? and type = "
+                + "'PHONE' order by id", String.class, id);
+        return new Customer(id, (String) row.get("display_name"), (String) row.get("erp_number"), emails, phones);
+    }
+
+    private ObjectNode create(Customer customer, IntegrationTarget.Sap sap) {
+        ObjectNode partner = names(json.createObjectNode(), customer, sap);
+        partner.put("BusinessPartnerCategory", sap.category());
+        partner.put("SearchTerm1", ("OMNIHUB" + customer.id()).substring(0, Math.min(20, 7 + String.valueOf(
+                customer.id()).length())));
+        if (!customer.emails().isEmpty() || !customer.phones().isEmpty()) {
+            ObjectNode address = json.createObjectNode().put("Country", sap.country());
+            ArrayNode emails = address.putObject("to_EmailAddress").putArray("results");
+            customer.emails().forEach(e -> emails.addObject().put("EmailAddress", e));
+            ArrayNode phones = address.putObject("to_PhoneNumber").putArray("results");
+            customer.phones().forEach(p -> phones.addObject().put("PhoneNumber", p));
+            partner.putObject("to_BusinessPartnerAddress").putArray("results").add(address);
+        }
+        return partner;
+    }
+
+    /** A person's first and last name (the last word is the last name), or an organization's name. */
+    private static ObjectNode names(ObjectNode partner, Customer customer, IntegrationTarget.Sap sap) {
+        String name = customer.name() != null && !customer.name().isBlank() ? customer.name().strip()
+                : !customer.emails().isEmpty() ? customer.emails().get(0).split("@")[0] : "Customer " + customer.id();
+        if ("2".equals(sap.category())) {
+            return partner.put("OrganizationBPName1", name.length() > 40 ? name.substring(0, 40) : name);
+        }
+        int space = name.lastIndexOf(' ');
+        if (space > 0) {
+            partner.put("FirstName", name.substring(0, space));
+        }
+        return partner.put("LastName", space > 0 ? name.substring(space + 1) : name);
+    }
+
+    private void remember(Customer customer, String number) {
+        if (number == null) {
+            return;
+        }
+        try {
+            jdbc.update("update customer set erp_number = ?, updated_at = now() where id = ? and erp_number is null",
+                    number, customer.id());
+        } catch (DataIntegrityViolationException e) {
+            log.warn("SAP business partner {} was created for customer {}, but another customer has that ERP number",
+                    number, customer.id());
+        }
+    }
+}
