@@ -135,16 +135,8 @@ class BusinessEventsIT {
                 .anyMatch(r -> r.answered() == 200 && r.body().contains(requestId)
                         && r.body().contains("BusinessRequestRaised")));
         // file: a line
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target/it-drop"))) {
-                for (java.nio.file.Path f : files.toList()) {
-                    if (java.nio.file.Files.readString(f).contains(requestId)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> IntegrationDeliveryIT.fileHas(
+                java.nio.file.Path.of("target/it-drop"), requestId));
 
         // the ERP answers the request: onto the same conversation
         JsonNode answer = hub.read(post("""

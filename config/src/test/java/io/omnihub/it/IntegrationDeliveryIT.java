@@ -147,6 +147,49 @@ class IntegrationDeliveryIT {
     }
 
     @Test
+    void aResolvedConversationReachesTheWebhookTheRestMappingAndTheFile() throws Exception {
+        long customer = newCustomer(email());
+        long conversation = jdbc.queryForObject("select id from conversation where customer_id = ?", Long.class,
+                customer);
+        java.net.http.HttpResponse<String> resolved = hub.send(java.net.http.HttpRequest.newBuilder(
+                        hub.uri("/api/v1/conversations/" + conversation))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((HubClient.ADMIN + ":"
+                        + HubClient.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\": \"RESOLVED\"}")));
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        assertThat(hub.read(resolved.body()).path("changed").asBoolean()).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> erp.received("/rest/cases/" + conversation + "/close")
+                .stream().anyMatch(r -> r.answered() == 200));
+        ErpStub.Received close = erp.received("/rest/cases/" + conversation + "/close").get(0);
+        assertThat(close.method()).isEqualTo("POST");
+        assertThat(close.headers().get("authorization")).isEqualTo("Bearer tok-static-it");
+        assertThat(json.readTree(close.body())).isEqualTo(json.readTree("{\"conversation\": " + conversation
+                + ", \"resolvedBy\": \"admin\", \"inbox\": \"contact\"}"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> acceptedWebhooks(customer).stream()
+                .anyMatch(e -> e.path("type").asText().equals("ConversationResolved")
+                        && e.path("data").path("conversationId").asLong() == conversation));
+        String eventId = jdbc.queryForObject("select event_id::text from outbox where event_type = "
+                + "'ConversationResolved' and customer_id = ?", String.class, customer);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fileHas(Path.of("target/it-drop"), eventId));
+    }
+
+    static boolean fileHas(Path drop, String text) throws Exception {
+        if (!Files.isDirectory(drop)) {
+            return false;
+        }
+        try (var files = Files.list(drop)) {
+            for (Path file : files.toList()) {
+                if (Files.readString(file).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
     void aTargetThatWasDownGetsEveryEventAfterwardsInOrderEachOnce() throws Exception {
         erp.mode(ErpStub.Mode.DOWN);
         String email = email();

@@ -73,6 +73,8 @@ class SecurityConfiguration {
                                 "/api/v1/conversations/*/calls", "/api/v1/tasks/*/done",
                                 "/api/v1/conversations/*/business-requests")
                         .hasAnyRole(STAFF)
+                        .requestMatchers(org.springframework.http.HttpMethod.PATCH, "/api/v1/conversations/*")
+                        .hasAnyRole(STAFF)
                         .requestMatchers("/api/**").hasAnyRole(STAFF_AND_INTEGRATIONS)
                         .anyRequest().denyAll())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, clock), BasicAuthenticationFilter.class)

@@ -120,6 +120,25 @@ public class Conversation {
         touch(at);
     }
 
+    /**
+     * An agent moves the conversation to {@code next}: resolving it stops the waiting clock and
+     * notes when; opening it again clears that. Returns whether anything changed.
+     */
+    public boolean changeStatus(ConversationStatus next, Instant now) {
+        if (next == status) {
+            return false;
+        }
+        status = next;
+        if (next == ConversationStatus.RESOLVED) {
+            resolvedAt = now;
+            waitingSince = null;
+        } else {
+            resolvedAt = null;
+        }
+        updatedAt = now;
+        return true;
+    }
+
     private void touch(Instant at) {
         if (lastActivityAt == null || at.isAfter(lastActivityAt)) {
             lastActivityAt = at;

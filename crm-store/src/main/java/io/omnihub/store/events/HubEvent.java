@@ -5,7 +5,8 @@ package io.omnihub.store.events;
  * and published on {@code hub.events} after commit.
  */
 public sealed interface HubEvent permits CustomerCreated, ConversationOpened, InteractionRecorded,
-        DeliveryStatusChanged, InteractionUpdated, TaskOpened, BusinessRequestRaised {
+        DeliveryStatusChanged, InteractionUpdated, TaskOpened, BusinessRequestRaised, ConversationStatusChanged,
+        ConversationResolved {
 
     /** The customer the event belongs to; consumers keep per-customer order on it. */
     Long customerId();
