@@ -153,6 +153,31 @@ class BusinessEventsIT {
     }
 
     @Test
+    void eventsPolledFromAFeedLandOnTheTimelineAndTheCursorMovesOn() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        long customer = customerWithErpNumber("feed-" + u + "@example.com", "F-" + u);
+        String event = """
+                {"source": "scm", "id": "%s", "type": "%s", "occurredAt": "2026-11-2%sT08:00:00Z",
+                 "customer": {"erpNumber": "F-%s"}, "summary": "%s"}""";
+        erp.publish(event.formatted("DSP-" + u, "shipment.dispatched", "1", u, "Parcel dispatched"),
+                "{\"id\": \"broken-" + u + "\"}",
+                event.formatted("DLY-" + u, "shipment.delayed", "2", u, "Parcel delayed by a day"),
+                event.formatted("DLV-" + u, "shipment.delivered", "3", u, "Parcel delivered"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("select count(*) from interaction "
+                + "where customer_id = ? and kind = 'BUSINESS_EVENT'", Long.class, customer) == 3);
+        assertThat(jdbc.queryForList("select subject from interaction where customer_id = ? and kind = "
+                + "'BUSINESS_EVENT' order by occurred_at", String.class, customer))
+                .containsExactly("shipment.dispatched", "shipment.delayed", "shipment.delivered");
+        // later polls ask for what comes after the last page read, not from the start
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            List<String> queries = erp.feedQueries();
+            return queries.get(queries.size() - 1).startsWith("after=");
+        });
+        String cursor = jdbc.queryForObject("select cursor from business_event_poll where name = 'scm'", String.class);
+        assertThat(Integer.parseInt(cursor)).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void unsignedStaleAndAnonymousPostsAreRefusedWhole() throws Exception {
         String body = """
                 {"source": "sap-s4", "id": "X-1", "type": "order.placed", "occurredAt": "2026-11-20T09:00:00Z",

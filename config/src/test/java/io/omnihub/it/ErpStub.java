@@ -38,6 +38,7 @@ public class ErpStub implements DisposableBean {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.UP);
     private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final List<String> feed = new CopyOnWriteArrayList<>();
     private final AtomicInteger partners = new AtomicInteger(1000);
     private final AtomicReference<String> csrf = new AtomicReference<>("csrf-1");
     private final AtomicReference<Mode> sapMode = new AtomicReference<>(Mode.UP);
@@ -48,9 +49,39 @@ public class ErpStub implements DisposableBean {
         server.createContext("/webhook", this::target);
         server.createContext("/rest/", this::target);
         server.createContext("/oauth/token", this::token);
+        server.createContext("/feed", this::feed);
         server.createContext("/sap/opu/odata/sap/API_BUSINESS_PARTNER", this::businessPartners);
         server.createContext("/sap/opu/odata/sap/API_SALES_ORDER_SRV", this::salesOrders);
         server.start();
+    }
+
+    /** Publishes business events on the feed the hub polls. */
+    void publish(String... events) {
+        feed.addAll(List.of(events));
+    }
+
+    /**
+     * A business-event feed: the events after the cursor ({@code after}, an index), two a page with
+     * {@code more} when there are further ones; a bearer token required.
+     */
+    private void feed(HttpExchange exchange) throws IOException {
+        if (!"Bearer tok-feed-it".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            record(exchange, 401);
+            answer(exchange, 401, "{}");
+            return;
+        }
+        record(exchange, 200);
+        String query = exchange.getRequestURI().getQuery();
+        int after = query != null && query.startsWith("after=") ? Integer.parseInt(query.substring(6)) : 0;
+        int until = Math.min(feed.size(), after + 2);
+        answer(exchange, 200, "{\"events\": [" + String.join(",", feed.subList(Math.min(after, until), until))
+                + "], \"cursor\": \"" + until + "\", \"more\": " + (until < feed.size()) + "}");
+    }
+
+    /** The queries of the feed requests, in order. */
+    List<String> feedQueries() {
+        return received.stream().filter(r -> r.path().equals("/feed")).map(r -> r.headers().getOrDefault("x-query", ""))
+                .toList();
     }
 
     void mode(Mode next) {
@@ -173,7 +204,9 @@ public class ErpStub implements DisposableBean {
     }
 
     private void record(HttpExchange exchange, int status) throws IOException {
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers(exchange),
+        Map<String, String> headers = headers(exchange);
+        headers.put("x-query", String.valueOf(exchange.getRequestURI().getQuery()));
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), status));
     }
 

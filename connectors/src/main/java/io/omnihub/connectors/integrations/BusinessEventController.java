@@ -1,19 +1,14 @@
 package io.omnihub.connectors.integrations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,7 +28,6 @@ class BusinessEventController {
 
     static final int MAX_BODY = 1024 * 1024;
     static final int MAX_EVENTS = 1000;
-    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
     /** The answer: one outcome per event, in the order posted. */
     record Results(List<BusinessEvent.Outcome> results) {
@@ -42,12 +36,14 @@ class BusinessEventController {
     private final BusinessEventsProperties settings;
     private final BusinessEventSink sink;
     private final ObjectMapper json;
+    private final BusinessEventReader reader;
     private final Clock clock;
 
     BusinessEventController(BusinessEventsProperties settings, BusinessEventSink sink, ObjectMapper json, Clock clock) {
         this.settings = settings;
         this.sink = sink;
         this.json = json;
+        this.reader = new BusinessEventReader(json);
         this.clock = clock;
     }
 
@@ -95,57 +91,12 @@ class BusinessEventController {
     }
 
     private BusinessEvent.Outcome record(JsonNode item) {
-        String id = text(item, "id");
+        String id = BusinessEventReader.text(item, "id");
         try {
-            return sink.record(parse(item, id));
+            return sink.record(reader.read(item));
         } catch (IllegalArgumentException e) {
             return new BusinessEvent.Outcome(id, BusinessEvent.Status.INVALID, null, null, e.getMessage());
         }
-    }
-
-    private BusinessEvent parse(JsonNode item, String id) {
-        if (!item.isObject()) {
-            throw new IllegalArgumentException("an event is a JSON object");
-        }
-        String source = require(item, "source");
-        require(item, "id");
-        String type = require(item, "type");
-        if (!TYPE.matcher(type).matches()) {
-            throw new IllegalArgumentException("type '" + type + "' is not dotted lower case, e.g. shipment.delayed");
-        }
-        Instant occurredAt;
-        try {
-            occurredAt = Instant.parse(require(item, "occurredAt"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("occurredAt is not an ISO-8601 instant, e.g. 2026-11-25T10:15:30Z");
-        }
-        JsonNode customer = item.path("customer");
-        BusinessEvent.CustomerRef ref = new BusinessEvent.CustomerRef(text(customer, "erpNumber"),
-                text(customer, "email"), text(customer, "phone"));
-        String inReplyTo = text(item, "inReplyTo");
-        if (ref.erpNumber() == null && ref.email() == null && ref.phone() == null && inReplyTo == null) {
-            throw new IllegalArgumentException("customer needs an erpNumber, email or phone (or inReplyTo a request)");
-        }
-        String summary = require(item, "summary");
-        if (summary.length() > 1000 || source.length() > 100 || id.length() > 200) {
-            throw new IllegalArgumentException("summary is at most 1000 characters, source 100, id 200");
-        }
-        Map<String, Object> data = item.has("data") && item.get("data").isObject()
-                ? json.convertValue(item.get("data"), new TypeReference<Map<String, Object>>() { }) : Map.of();
-        return new BusinessEvent(source, id, type, occurredAt, ref, text(item, "reference"), summary, data, inReplyTo);
-    }
-
-    private static String require(JsonNode item, String field) {
-        String value = text(item, field);
-        if (value == null) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode item, String field) {
-        JsonNode node = item == null ? null : item.get(field);
-        return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText().strip();
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * subscription to {@code hub.events} ({@code hub.events::hub.integrations}) and records one delivery
  * per target that wants it, acknowledging the event after the database commit (so an event is
  * never lost between the bus and the database, and one received twice is recorded once). Route
- * {@code integration-<name>} delivers each target's due events.
+ * {@code integration-<name>} delivers each target's due events; route
+ * {@code business-event-feed-<name>} polls each configured business-event feed.
  */
 @Component
 class IntegrationRoutes extends EndpointRouteBuilder {
@@ -27,16 +28,18 @@ class IntegrationRoutes extends EndpointRouteBuilder {
     private final IntegrationsProperties settings;
     private final IntegrationDeliveryQueue queue;
     private final IntegrationDispatcher dispatcher;
+    private final BusinessEventPoller poller;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     IntegrationRoutes(BusProperties bus, IntegrationsProperties settings, IntegrationDeliveryQueue queue,
-            IntegrationDispatcher dispatcher, ObjectMapper json, TransactionTemplate transaction, Clock clock) {
+            IntegrationDispatcher dispatcher, BusinessEventPoller poller, ObjectMapper json, TransactionTemplate transaction, Clock clock) {
         this.bus = bus;
         this.settings = settings;
         this.queue = queue;
         this.dispatcher = dispatcher;
+        this.poller = poller;
         this.json = json;
         this.transaction = transaction;
         this.clock = clock;
@@ -58,6 +61,12 @@ class IntegrationRoutes extends EndpointRouteBuilder {
                 from("timer:integration-" + name + "?fixedRate=false&delay=1000&period=" + period)
                         .routeId("integration-" + name)
                         .process(exchange -> dispatcher.dispatch(name)));
+
+        settings.businessEventFeeds().forEach((name, feed) ->
+                from("timer:business-event-feed-" + name + "?fixedRate=false&delay=2000&period="
+                        + feed.interval().toMillis())
+                        .routeId("business-event-feed-" + name)
+                        .process(exchange -> poller.poll(name)));
     }
 
     /** One delivery per interested target, in one transaction; a target wanting none of it gets none. */

@@ -6,12 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The systems events are delivered to, {@code omnihub.integrations.<name>}, and how often each
- * target's due events are looked for ({@code omnihub.integration-delivery.poll-interval}).
+ * The systems events are delivered to, {@code omnihub.integrations.<name>}, how often each target's
+ * due events are looked for ({@code omnihub.integration-delivery.*}), and the feeds business events
+ * are polled from ({@code omnihub.business-event-feeds.<name>}).
  */
 @ConfigurationProperties("omnihub")
 public record IntegrationsProperties(@DefaultValue Map<String, IntegrationTarget> integrations,
-        @DefaultValue IntegrationDelivery integrationDelivery) {
+        @DefaultValue IntegrationDelivery integrationDelivery,
+        @DefaultValue Map<String, BusinessEventFeed> businessEventFeeds) {
 
     /**
      * @param pollInterval      how often each target's due events are looked for (default 500 ms)
@@ -22,6 +24,8 @@ public record IntegrationsProperties(@DefaultValue Map<String, IntegrationTarget
 
     public IntegrationsProperties {
         integrations = integrations == null ? Map.of() : Map.copyOf(integrations);
+        businessEventFeeds = businessEventFeeds == null ? Map.of() : Map.copyOf(businessEventFeeds);
+        businessEventFeeds.forEach((name, feed) -> feed.check("omnihub.business-event-feeds." + name));
         integrations.forEach((name, target) -> {
             if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
                 throw new IllegalArgumentException("omnihub.integrations." + name + ": a target's name is lower-case "

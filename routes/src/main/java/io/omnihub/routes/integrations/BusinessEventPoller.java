@@ -1,0 +1,120 @@
+package io.omnihub.routes.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnihub.connectors.integrations.BusinessEvent;
+import io.omnihub.connectors.integrations.BusinessEventReader;
+import io.omnihub.connectors.integrations.BusinessEventSink;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls a business-event feed: asks for the events after the stored cursor, records each like a
+ * posted one (a duplicate changes nothing, an unknown customer is kept), and stores the new cursor
+ * only after all of them are recorded — so a crash re-reads a page, never skips one. Follows
+ * {@code more: true} for up to 20 pages a poll.
+ */
+@Component
+class BusinessEventPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(BusinessEventPoller.class);
+    private static final int MAX_PAGES = 20;
+
+    private final IntegrationsProperties settings;
+    private final BusinessEventSink sink;
+    private final BusinessEventReader reader;
+    private final ObjectMapper json;
+    private final JdbcTemplate jdbc;
+    private final HttpClient http;
+    private final TargetAuthorization authorization;
+
+    BusinessEventPoller(IntegrationsProperties settings, BusinessEventSink sink, ObjectMapper json, JdbcTemplate jdbc,
+            Clock clock) {
+        this.settings = settings;
+        this.sink = sink;
+        this.reader = new BusinessEventReader(json);
+        this.json = json;
+        this.jdbc = jdbc;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.authorization = new TargetAuthorization(http, json, clock);
+    }
+
+    /** One poll of the feed; returns how many events it read. */
+    int poll(String name) throws InterruptedException {
+        BusinessEventFeed feed = settings.businessEventFeeds().get(name);
+        jdbc.update("insert into business_event_poll (name) values (?) on conflict do nothing", name);
+        String cursor = jdbc.queryForObject("select cursor from business_event_poll where name = ?", String.class, name);
+        int read = 0;
+        try {
+            for (int page = 0; page < MAX_PAGES; page++) {
+                JsonNode answer = fetch(name, feed, cursor);
+                JsonNode events = answer.path("events");
+                for (JsonNode item : events) {
+                    read++;
+                    record(name, item);
+                }
+                String next = answer.path("cursor").asText(null);
+                if (next != null) {
+                    cursor = next;
+                    jdbc.update("update business_event_poll set cursor = ?, polled_at = now(), last_error = null "
+                            + "where name = ?", cursor, name);
+                }
+                if (!answer.path("more").asBoolean(false) || events.isEmpty()) {
+                    break;
+                }
+            }
+            jdbc.update("update business_event_poll set polled_at = now(), last_error = null where name = ?", name);
+        } catch (IOException e) {
+            log.warn("business-event feed {} not read: {}", name, e.getMessage());
+            jdbc.update("update business_event_poll set polled_at = now(), last_error = ? where name = ?",
+                    e.getMessage(), name);
+        }
+        return read;
+    }
+
+    private JsonNode fetch(String name, BusinessEventFeed feed, String cursor) throws IOException, InterruptedException {
+        String url = feed.url().toString() + (cursor == null ? "" : (feed.url().getRawQuery() == null ? "?" : "&")
+                + feed.cursorParameter() + "=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(feed.timeout())
+                .header("Accept", "application/json").GET();
+        authorization.header("feed:" + name, feed.asTarget()).ifPresent(value -> request.header("Authorization", value));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 401 && feed.auth() != null
+                && feed.auth().type() == IntegrationTarget.AuthType.OAUTH2) {
+            authorization.refused("feed:" + name);
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException(feed.url().getHost() + " answered " + response.statusCode());
+        }
+        JsonNode answer = json.readTree(response.body());
+        if (!answer.path("events").isArray()) {
+            throw new IOException("the feed's answer has no \"events\" array");
+        }
+        return answer;
+    }
+
+    private void record(String name, JsonNode item) {
+        try {
+            BusinessEvent.Outcome outcome = sink.record(reader.read(item));
+            if (outcome.status() != BusinessEvent.Status.RECORDED && outcome.status() != BusinessEvent.Status.DUPLICATE) {
+                log.info("business event {} from feed {}: {} ({})", outcome.id(), name, outcome.status(),
+                        outcome.reason());
+            }
+        } catch (IllegalArgumentException e) {
+            log.warn("business event {} from feed {} is not usable, skipped: {}", item.path("id").asText("?"), name,
+                    e.getMessage());
+        }
+    }
+}
