@@ -190,6 +190,27 @@ class IntegrationDeliveryIT {
     }
 
     @Test
+    void anSftpTargetAppendsCsvToTheDaysFileAndAnotherHostKeyIsRefused() throws Exception {
+        long customer = newCustomer(email());
+        String eventId = jdbc.queryForObject("select event_id::text from outbox where event_type = 'CustomerCreated' "
+                + "and customer_id = ?", String.class, customer);
+        Path exports = SftpServer.ROOT.resolve("exports/omnihub");
+        await().atMost(Duration.ofSeconds(15)).until(() -> fileHas(exports, eventId));
+        try (var files = Files.list(exports)) {
+            Path file = files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+            List<String> lines = Files.readAllLines(file);
+            assertThat(lines.get(0)).isEqualTo("sequence,eventId,type,occurredAt,customerId,data");
+            assertThat(lines).anyMatch(l -> l.contains("\"" + eventId + "\",\"CustomerCreated\"")
+                    && l.contains("," + customer + ","));
+        }
+        // the target expecting another host key never writes, and says why
+        await().atMost(Duration.ofSeconds(15)).until(() -> hub.getJson(
+                "/api/v1/integrations/deliveries?target=impostor-sftp&status=PENDING").toString()
+                .contains("cannot write sftp://127.0.0.1/exports/impostor"));
+        assertThat(Files.exists(SftpServer.ROOT.resolve("exports/impostor"))).isFalse();
+    }
+
+    @Test
     void aTargetThatWasDownGetsEveryEventAfterwardsInOrderEachOnce() throws Exception {
         erp.mode(ErpStub.Mode.DOWN);
         String email = email();

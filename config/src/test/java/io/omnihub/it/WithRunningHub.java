@@ -20,6 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("it")
 @AutoConfigureObservability(tracing = false)
 @Import({HubClient.class, BusProbe.class, CommitFaults.class, FaultInjection.class, MailServer.class,
-        RefusingSmtpServer.class, TwilioApiStub.class, ErpStub.class})
+        RefusingSmtpServer.class, TwilioApiStub.class, ErpStub.class, SftpServer.class})
 public @interface WithRunningHub {
 }

@@ -13,22 +13,31 @@ import java.time.ZoneOffset;
 
 /**
  * Appends each event to the FILE target's file of the day ({@code omnihub-events-2026-11-25.jsonl}
- * or {@code .csv}, by the event's date in UTC), forced to disk before the event counts as delivered.
- * A crash between the write and the bookkeeping may write an event twice: each line carries its
- * event id for the batch system to skip repeats.
+ * or {@code .csv}, by the day the event was recorded for delivery, UTC): in a local directory,
+ * forced to disk before the event counts as delivered, or on an SFTP server. A crash between the
+ * write and the bookkeeping may write an event twice: each line carries its event id for the batch
+ * system to skip repeats.
  */
 final class FileDrops {
 
-    DeliveryResult append(IntegrationTarget target, Delivery delivery, JsonNode envelope) {
+    static final String CSV_HEADER = "sequence,eventId,type,occurredAt,customerId,data\n";
+    private final SftpDrops sftp = new SftpDrops();
+
+    DeliveryResult append(String name, IntegrationTarget target, Delivery delivery, JsonNode envelope) {
         IntegrationTarget.FileDrop file = target.file();
         boolean csv = "CSV".equals(file.format());
         String day = delivery.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        Path path = file.directory().resolve("omnihub-events-" + day + (csv ? ".csv" : ".jsonl"));
+        String fileName = "omnihub-events-" + day + (csv ? ".csv" : ".jsonl");
+        String line = csv ? csvLine(envelope) : envelope.toString() + "\n";
+        if (file.sftp() != null) {
+            return sftp.append(name, file, fileName, line, csv ? CSV_HEADER : "");
+        }
+        Path directory = Path.of(file.directory());
+        Path path = directory.resolve(fileName);
         try {
-            Files.createDirectories(file.directory());
+            Files.createDirectories(directory);
             boolean fresh = !Files.exists(path);
-            String line = csv ? csvLine(envelope) : envelope.toString() + "\n";
-            String text = fresh && csv ? "sequence,eventId,type,occurredAt,customerId,data\n" + line : line;
+            String text = fresh && csv ? CSV_HEADER + line : line;
             try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));

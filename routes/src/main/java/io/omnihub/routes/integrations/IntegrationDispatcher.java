@@ -82,7 +82,7 @@ public class IntegrationDispatcher {
         }
         try {
             return switch (target.kind()) {
-                case FILE -> files.append(target, delivery, envelope);
+                case FILE -> files.append(name, target, delivery, envelope);
                 case SAP_S4 -> businessPartners.send(sap(name), target, delivery);
                 case WEBHOOK, REST -> http.send(name, target, delivery, envelope);
             };

@@ -56,11 +56,25 @@ public record IntegrationTarget(Kind kind, URI url, @DefaultValue List<String> e
     }
 
     /**
-     * @param directory where files are written (created if missing)
+     * @param directory where files are written (created if missing); on the SFTP server when {@code sftp} is set
      * @param format    {@code JSONL} (one envelope per line, default) or {@code CSV}
      *                  (sequence, eventId, type, occurredAt, customerId, data as JSON)
+     * @param sftp      the SFTP server to write to, optional (without it, a local directory)
      */
-    public record FileDrop(Path directory, @DefaultValue("JSONL") String format) {
+    public record FileDrop(String directory, @DefaultValue("JSONL") String format, Sftp sftp) {
+    }
+
+    /**
+     * @param host       the SFTP server
+     * @param port       default 22
+     * @param username   the account
+     * @param password   its password, or
+     * @param privateKey a private key file (PEM / OpenSSH, unencrypted)
+     * @param hostKey    the server's host key fingerprint as {@code ssh-keygen -lf} shows it
+     *                   ({@code SHA256:…}): required, any other server is refused
+     */
+    public record Sftp(String host, @DefaultValue("22") int port, String username, String password, Path privateKey,
+            String hostKey) {
     }
 
     /**
@@ -121,6 +135,17 @@ public record IntegrationTarget(Kind kind, URI url, @DefaultValue List<String> e
         }
         if (kind == Kind.FILE && !List.of("JSONL", "CSV").contains(file.format())) {
             throw new IllegalArgumentException(where + ".file.format is JSONL or CSV");
+        }
+        if (kind == Kind.FILE && file.sftp() != null) {
+            Sftp sftp = file.sftp();
+            if (sftp.host() == null || sftp.username() == null || (sftp.password() == null) == (sftp.privateKey() == null)) {
+                throw new IllegalArgumentException(where + ".file.sftp needs host, username, and a password or a "
+                        + "private-key (one of them)");
+            }
+            if (sftp.hostKey() == null || !sftp.hostKey().startsWith("SHA256:")) {
+                throw new IllegalArgumentException(where + ".file.sftp.host-key is required: the server's SHA256:… "
+                        + "fingerprint (ssh-keygen -lf <key.pub>), so no other server gets the events");
+            }
         }
         if (auth != null && auth.type() == AuthType.OAUTH2 && (auth.tokenUrl() == null || auth.clientId() == null
                 || auth.clientSecret() == null)) {
