@@ -207,6 +207,8 @@ class IntegrationDeliveryIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> hub.getJson(
                 "/api/v1/integrations/deliveries?target=impostor-sftp&status=PENDING").toString()
                 .contains("cannot write sftp://127.0.0.1/exports/impostor"));
+        assertThat(hub.getJson("/api/v1/integrations/deliveries?target=impostor-sftp&status=PENDING").toString())
+                .contains("Server key did not validate");
         assertThat(Files.exists(SftpServer.ROOT.resolve("exports/impostor"))).isFalse();
     }
 

@@ -27,6 +27,8 @@ public class SftpServer implements DisposableBean {
     private final SshServer server;
 
     SftpServer() throws IOException {
+        // what earlier runs wrote must not count for this one
+        org.springframework.util.FileSystemUtils.deleteRecursively(ROOT);
         Files.createDirectories(ROOT);
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");

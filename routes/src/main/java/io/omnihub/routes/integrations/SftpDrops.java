@@ -19,15 +19,16 @@ import org.apache.sshd.sftp.common.SftpException;
 
 /**
  * Appends lines to a file on an SFTP server (Apache MINA SSHD). The server must present the host
- * key whose fingerprint is configured; one session per target is kept open and opened again when
- * it broke. Any failure is worth another try later (the server or the network may come back).
+ * key whose fingerprint is configured: each target has its own SSH client whose key verifier is in
+ * place before it connects (MINA's default accepts any key). One session per target is kept open
+ * and opened again when it broke. Any failure is worth another try later.
  */
 final class SftpDrops {
 
     private static final Duration CONNECT = Duration.ofSeconds(10);
 
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
-    private SshClient client;
+    private final Map<String, SshClient> clients = new ConcurrentHashMap<>();
 
     synchronized DeliveryResult append(String name, IntegrationTarget.FileDrop file, String fileName, String line,
             String header) {
@@ -58,13 +59,14 @@ final class SftpDrops {
         if (open != null && open.isOpen() && open.isAuthenticated()) {
             return open;
         }
-        if (client == null) {
-            client = SshClient.setUpDefaultClient();
-            client.start();
-        }
+        SshClient client = clients.computeIfAbsent(name, n -> {
+            SshClient created = SshClient.setUpDefaultClient();
+            created.setServerKeyVerifier((s, address, key) -> matches(server.hostKey(), key));
+            created.start();
+            return created;
+        });
         ClientSession session = client.connect(server.username(), server.host(), server.port())
                 .verify(CONNECT).getSession();
-        session.setServerKeyVerifier((s, address, key) -> matches(server.hostKey(), key));
         if (server.password() != null) {
             session.addPasswordIdentity(server.password());
         } else {
