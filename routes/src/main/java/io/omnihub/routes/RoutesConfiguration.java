@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({BusProperties.class, OutboxProperties.class, EmailProperties.class,
-        io.omnihub.routes.integrations.IntegrationsProperties.class})
+        io.omnihub.routes.integrations.IntegrationsProperties.class, io.omnihub.routes.sla.SlaProperties.class})
 public class RoutesConfiguration {
 }

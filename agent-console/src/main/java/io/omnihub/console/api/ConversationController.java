@@ -97,7 +97,8 @@ class ConversationController {
                 names.get(c.getCustomerId()), inboxes.key(c.getInboxId()), c.getChannel(), c.getStatus().name(),
                 c.getPriority().name(), c.getSubject(), c.getAssigneeId(), c.getOpenedAt(), c.getLastActivityAt(),
                 c.getWaitingSince(), c.getFirstResponseAt(), c.getResolvedAt(), c.getThreadingRule(),
-                preview(latest.get(c.getId())))).toList();
+                preview(latest.get(c.getId())), new ConversationSummary.Sla(c.getSlaPolicy(), c.getFirstResponseDueAt(),
+                        c.getResolutionDueAt(), c.slaState(java.time.Instant.now())))).toList();
     }
 
     private static String preview(Interaction interaction) {

@@ -75,6 +75,29 @@ public class Conversation {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The SLA policy whose targets apply, if any. */
+    @Column(name = "sla_policy")
+    private String slaPolicy;
+
+    @Column(name = "first_response_warn_at")
+    private Instant firstResponseWarnAt;
+
+    @Column(name = "first_response_due_at")
+    private Instant firstResponseDueAt;
+
+    @Column(name = "resolution_warn_at")
+    private Instant resolutionWarnAt;
+
+    @Column(name = "resolution_due_at")
+    private Instant resolutionDueAt;
+
+    /** Set by the SLA scanner (SQL), read here. */
+    @Column(name = "first_response_breached_at", insertable = false, updatable = false)
+    private Instant firstResponseBreachedAt;
+
+    @Column(name = "resolution_breached_at", insertable = false, updatable = false)
+    private Instant resolutionBreachedAt;
+
     @Version
     private long version;
 
@@ -144,6 +167,50 @@ public class Conversation {
             lastActivityAt = at;
         }
         updatedAt = Instant.now();
+    }
+
+    /**
+     * The SLA targets that apply: when each is near breach and when it is due (null: no such
+     * target), under the named policy.
+     */
+    public void slaTargets(String policy, Instant firstResponseWarn, Instant firstResponseDue, Instant resolutionWarn,
+            Instant resolutionDue) {
+        this.slaPolicy = policy;
+        this.firstResponseWarnAt = firstResponseWarn;
+        this.firstResponseDueAt = firstResponseDue;
+        this.resolutionWarnAt = resolutionWarn;
+        this.resolutionDueAt = resolutionDue;
+    }
+
+    public String getSlaPolicy() {
+        return slaPolicy;
+    }
+
+    public Instant getFirstResponseDueAt() {
+        return firstResponseDueAt;
+    }
+
+    public Instant getResolutionDueAt() {
+        return resolutionDueAt;
+    }
+
+    /**
+     * The SLA state at {@code now}: BREACHED once a target that is still open is past due,
+     * NEAR_BREACH once it is past its warning point, else OK; NONE without targets.
+     */
+    public String slaState(Instant now) {
+        if (slaPolicy == null) {
+            return "NONE";
+        }
+        boolean responseOpen = firstResponseAt == null && firstResponseDueAt != null;
+        boolean resolutionOpen = resolvedAt == null && resolutionDueAt != null;
+        if ((responseOpen && !now.isBefore(firstResponseDueAt)) || (resolutionOpen && !now.isBefore(resolutionDueAt))) {
+            return "BREACHED";
+        }
+        if ((responseOpen && !now.isBefore(firstResponseWarnAt)) || (resolutionOpen && !now.isBefore(resolutionWarnAt))) {
+            return "NEAR_BREACH";
+        }
+        return "OK";
     }
 
     /** Links a conversation opened by a late reply to the resolved one it continues. */

@@ -9,6 +9,7 @@ import io.omnihub.routes.email.AutoReplies;
 import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.routes.media.MediaFetches;
 import io.omnihub.routes.sms.SmsConsentKeywords;
+import io.omnihub.routes.sla.SlaPolicies;
 import io.omnihub.routes.sms.SmsDeliveryReports;
 import io.omnihub.routes.voice.CallUpdates;
 import io.omnihub.store.conversation.Conversation;
@@ -61,6 +62,7 @@ public class InteractionRecorder {
     private final SmsDeliveryReports deliveryReports;
     private final MediaFetches mediaFetches;
     private final CallUpdates callUpdates;
+    private final SlaPolicies slaPolicies;
     private final OutboxWriter outbox;
     private final HtmlSanitizer sanitizer;
     private final ObjectMapper json;
@@ -70,7 +72,7 @@ public class InteractionRecorder {
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
             QuarantineRepository quarantine, ContactPointRepository contactPoints, AutoReplies autoReplies,
             SmsConsentKeywords smsKeywords, SmsDeliveryReports deliveryReports, MediaFetches mediaFetches,
-            CallUpdates callUpdates, OutboxWriter outbox,
+            CallUpdates callUpdates, SlaPolicies slaPolicies, OutboxWriter outbox,
             HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
@@ -86,6 +88,7 @@ public class InteractionRecorder {
         this.deliveryReports = deliveryReports;
         this.mediaFetches = mediaFetches;
         this.callUpdates = callUpdates;
+        this.slaPolicies = slaPolicies;
         this.outbox = outbox;
         this.sanitizer = sanitizer;
         this.json = json;
@@ -120,6 +123,9 @@ public class InteractionRecorder {
                 : thread.existing();
         if (thread.previous() != null) {
             conversation.continues(thread.previous());
+        }
+        if (thread.opensConversation()) {
+            slaPolicies.apply(conversation, in.inbox());
         }
         threader.remember(in, conversation);
 

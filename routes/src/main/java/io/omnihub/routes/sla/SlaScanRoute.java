@@ -1,0 +1,24 @@
+package io.omnihub.routes.sla;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/** Every {@code omnihub.sla.scan-interval}, announces the SLA targets that became near breach or breached. */
+@Component
+class SlaScanRoute extends RouteBuilder {
+
+    private final SlaScanner scanner;
+    private final SlaProperties settings;
+
+    SlaScanRoute(SlaScanner scanner, SlaProperties settings) {
+        this.scanner = scanner;
+        this.settings = settings;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:sla-scan?fixedRate=false&delay=1000&period=" + settings.scanInterval().toMillis())
+                .routeId("sla-scan")
+                .bean(scanner, "scan");
+    }
+}
