@@ -87,12 +87,24 @@ public class HubClient {
     }
 
     public HttpResponse<String> postJsonAsAdmin(String path, Object body) {
+        return jsonAsAdmin("POST", path, body);
+    }
+
+    public HttpResponse<String> putJsonAsAdmin(String path, Object body) {
+        return jsonAsAdmin("PUT", path, body);
+    }
+
+    public HttpResponse<String> patchJsonAsAdmin(String path, Object body) {
+        return jsonAsAdmin("PATCH", path, body);
+    }
+
+    private HttpResponse<String> jsonAsAdmin(String method, String path, Object body) {
         try {
             return send(HttpRequest.newBuilder(uri(path))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder()
                             .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

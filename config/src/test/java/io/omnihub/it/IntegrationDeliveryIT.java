@@ -151,12 +151,8 @@ class IntegrationDeliveryIT {
         long customer = newCustomer(email());
         long conversation = jdbc.queryForObject("select id from conversation where customer_id = ?", Long.class,
                 customer);
-        java.net.http.HttpResponse<String> resolved = hub.send(java.net.http.HttpRequest.newBuilder(
-                        hub.uri("/api/v1/conversations/" + conversation))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((HubClient.ADMIN + ":"
-                        + HubClient.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\": \"RESOLVED\"}")));
+        java.net.http.HttpResponse<String> resolved = hub.patchJsonAsAdmin("/api/v1/conversations/" + conversation,
+                Map.of("status", "RESOLVED"));
         assertThat(resolved.statusCode()).isEqualTo(200);
         assertThat(hub.read(resolved.body()).path("changed").asBoolean()).isTrue();
 

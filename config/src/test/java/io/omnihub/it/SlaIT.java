@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,12 +74,8 @@ class SlaIT {
     @Test
     void resolvingAConversationStopsItsClocks() throws Exception {
         long conversation = conversation("sla-ok-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
-        assertThat(hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/conversations/" + conversation))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((HubClient.ADMIN + ":"
-                        + HubClient.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\": \"RESOLVED\"}"))).statusCode())
-                .isEqualTo(200);
+        assertThat(hub.patchJsonAsAdmin("/api/v1/conversations/" + conversation, Map.of("status", "RESOLVED"))
+                .statusCode()).isEqualTo(200);
         Thread.sleep(5000);
         assertThat(slaEvents(conversation)).isEmpty();
     }

@@ -75,6 +75,7 @@ class SecurityConfiguration {
                         .hasAnyRole(STAFF)
                         .requestMatchers(org.springframework.http.HttpMethod.PATCH, "/api/v1/conversations/*")
                         .hasAnyRole(STAFF)
+                        .requestMatchers("/api/v1/me/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/**").hasAnyRole(STAFF_AND_INTEGRATIONS)
                         .anyRequest().denyAll())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, clock), BasicAuthenticationFilter.class)

@@ -36,6 +36,10 @@ public record InboxesProperties(Map<String, InboxSettings> inboxes) {
         if (inbox == null || inbox.channel() == null || !CHANNELS.contains(inbox.channel())) {
             throw new IllegalArgumentException(where + ".channel must be one of " + CHANNELS);
         }
+        if (inbox.routing() != InboxSettings.Routing.MANUAL && (inbox.team() == null || inbox.team().isBlank())) {
+            throw new IllegalArgumentException(where + ".routing " + inbox.routing() + " needs a team: "
+                    + where + ".team names the team whose agents take its conversations");
+        }
         if ("webform".equals(inbox.channel()) && inbox.webform() == null) {
             throw new IllegalArgumentException(where + ".webform is required for a webform inbox "
                     + "(at least its field mapping; see docs/configuration.md)");

@@ -79,6 +79,9 @@ public class Conversation {
     @Column(name = "sla_policy")
     private String slaPolicy;
 
+    @Column(name = "assigned_at")
+    private Instant assignedAt;
+
     @Column(name = "first_response_warn_at")
     private Instant firstResponseWarnAt;
 
@@ -167,6 +170,22 @@ public class Conversation {
             lastActivityAt = at;
         }
         updatedAt = Instant.now();
+    }
+
+    /** The team that works the conversation (its inbox's team). */
+    public void inTeam(Long teamId) {
+        this.teamId = teamId;
+    }
+
+    /** Given to an agent. */
+    public void assignTo(Long userId, Instant now) {
+        this.assigneeId = userId;
+        this.assignedAt = now;
+        this.updatedAt = now;
+    }
+
+    public Instant getAssignedAt() {
+        return assignedAt;
     }
 
     /**

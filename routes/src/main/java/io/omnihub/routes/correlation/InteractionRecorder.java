@@ -9,6 +9,7 @@ import io.omnihub.routes.email.AutoReplies;
 import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.routes.media.MediaFetches;
 import io.omnihub.routes.sms.SmsConsentKeywords;
+import io.omnihub.routes.routing.AutoAssignment;
 import io.omnihub.routes.sla.SlaPolicies;
 import io.omnihub.routes.sms.SmsDeliveryReports;
 import io.omnihub.routes.voice.CallUpdates;
@@ -63,6 +64,7 @@ public class InteractionRecorder {
     private final MediaFetches mediaFetches;
     private final CallUpdates callUpdates;
     private final SlaPolicies slaPolicies;
+    private final AutoAssignment assignment;
     private final OutboxWriter outbox;
     private final HtmlSanitizer sanitizer;
     private final ObjectMapper json;
@@ -72,7 +74,7 @@ public class InteractionRecorder {
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
             QuarantineRepository quarantine, ContactPointRepository contactPoints, AutoReplies autoReplies,
             SmsConsentKeywords smsKeywords, SmsDeliveryReports deliveryReports, MediaFetches mediaFetches,
-            CallUpdates callUpdates, SlaPolicies slaPolicies, OutboxWriter outbox,
+            CallUpdates callUpdates, SlaPolicies slaPolicies, AutoAssignment assignment, OutboxWriter outbox,
             HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
@@ -89,6 +91,7 @@ public class InteractionRecorder {
         this.mediaFetches = mediaFetches;
         this.callUpdates = callUpdates;
         this.slaPolicies = slaPolicies;
+        this.assignment = assignment;
         this.outbox = outbox;
         this.sanitizer = sanitizer;
         this.json = json;
@@ -152,6 +155,9 @@ public class InteractionRecorder {
                 in.inbox(), in.channel(), in.direction(), in.kind(), in.externalId(), in.occurredAt()));
         if (thread.opensConversation() && interaction.getDirection() == Direction.INBOUND) {
             autoReplies.acknowledge(in, conversation);
+        }
+        if (thread.opensConversation()) {
+            assignment.assignNew(conversation, inbox);
         }
         smsKeywords.apply(in);
         log.info("interaction {} recorded in conversation {} of customer {} ({})", interaction.getId(),

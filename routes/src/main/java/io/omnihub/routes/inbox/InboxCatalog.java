@@ -47,7 +47,15 @@ public class InboxCatalog {
             if (inbox.reconfigure(settings.channel(), settings.displayName(key), clock.instant())) {
                 log.info("inbox {} updated from configuration", key);
             }
+            Long team = settings.team() == null ? null : team(settings.team());
+            jdbc.update("update inbox set team_id = ? where key = ? and team_id is distinct from ?", team, key, team);
         });
+    }
+
+    /** The team with this key, created (named by its key) when configuration first mentions it. */
+    private Long team(String key) {
+        jdbc.update("insert into team (key, name) values (?, ?) on conflict (key) do nothing", key, key);
+        return jdbc.queryForObject("select id from team where key = ?", Long.class, key);
     }
 
     /** The stored inbox for a key; a configured one is created if missing. */
