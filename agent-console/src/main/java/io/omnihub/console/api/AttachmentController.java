@@ -50,7 +50,7 @@ class AttachmentController {
                 .body(content);
     }
 
-    @GetMapping("/api/v1/attachments/{id}")
+    @GetMapping({"/api/v1/attachments/{id}", "/console/attachments/{id}"})
     @Operation(summary = "Download an attachment",
             description = "Always served as a download (never rendered inline), so a file from outside cannot run "
                     + "script in the hub's origin.")

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/conversations")
 @Tag(name = "Conversations", description = "Conversations across every inbox and channel")
-class ConversationController {
+public class ConversationController {
 
     private static final int PREVIEW = 140;
 
@@ -52,7 +52,7 @@ class ConversationController {
     @Transactional(readOnly = true)
     @Operation(summary = "Conversations, most recent activity first",
             description = "Filters combine; keyset-paginated: pass the previous page's `next` as `cursor`.")
-    Page<ConversationSummary> list(
+    public Page<ConversationSummary> list(
             @Parameter(description = "open, pending or resolved; comma-separated for several")
             @RequestParam(required = false) String status,
             @Parameter(description = "inbox key, e.g. contact") @RequestParam(required = false) String inbox,
@@ -76,7 +76,7 @@ class ConversationController {
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     @Operation(summary = "A conversation with all its interactions, oldest first")
-    ConversationDetail get(@PathVariable Long id) {
+    public ConversationDetail get(@PathVariable Long id) {
         Conversation conversation = conversations.findById(id)
                 .orElseThrow(() -> new NotFoundException("there is no conversation " + id));
         return new ConversationDetail(summaries(List.of(conversation)).get(0),

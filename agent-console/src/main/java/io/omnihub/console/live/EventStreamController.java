@@ -23,7 +23,7 @@ class EventStreamController {
         this.hub = hub;
     }
 
-    @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping(path = {"/api/v1/events", "/console/events"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Stream domain events",
             description = "Each event's SSE id is its publish sequence and its name the event type "
                     + "(InteractionRecorded, ConversationOpened, ...); data is the event envelope JSON. "

@@ -1,0 +1,47 @@
+// Live parts of console pages: on every event from the hub, the page fetches the fragment it was
+// rendered with (data-live-fragment) and swaps it in — no reload, nothing kept on the client.
+// EventSource reconnects by itself and resumes after the last event id it saw.
+(function () {
+  const body = document.body;
+  const target = document.getElementById('live');
+  const state = document.getElementById('live-state');
+  const fragment = body.dataset.liveFragment;
+  if (!target || !fragment) {
+    return;
+  }
+  const query = body.dataset.liveQuery ? '?' + body.dataset.liveQuery : '';
+  let pending = false;
+
+  function refresh() {
+    if (pending) {
+      return;
+    }
+    pending = true;
+    setTimeout(function () {
+      fetch(fragment + query, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          pending = false;
+          if (html === null) {
+            return;
+          }
+          const holder = document.createElement(target.tagName === 'TBODY' ? 'table' : 'div');
+          holder.innerHTML = html;
+          const fresh = holder.querySelector('#live');
+          if (fresh) {
+            target.innerHTML = fresh.innerHTML;
+          }
+        })
+        .catch(function () { pending = false; });
+    }, 150);
+  }
+
+  const events = new EventSource('/console/events');
+  events.onopen = function () { state.textContent = 'live'; state.className = 'live on'; };
+  events.onerror = function () { state.textContent = 'reconnecting…'; state.className = 'live off'; };
+  ['InteractionRecorded', 'ConversationOpened', 'DeliveryStatusChanged', 'InteractionUpdated', 'ConversationAssigned',
+    'ConversationStatusChanged', 'SlaNearBreach', 'SlaBreached', 'TaskOpened'].forEach(function (type) {
+    events.addEventListener(type, refresh);
+  });
+  window.omnihubLoadedAt = window.omnihubLoadedAt || Date.now();
+})();

@@ -1,0 +1,161 @@
+package io.omnihub.it;
+
+import static io.omnihub.it.TwilioSmsWebhookIT.PUBLIC_URL;
+import static io.omnihub.it.TwilioSmsWebhookIT.TOKEN;
+import static io.omnihub.it.TwilioSmsWebhookIT.form;
+import static io.omnihub.it.TwilioSmsWebhookIT.twilioSignature;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The console in a real browser (Debian's Chromium, headless, through chromedriver): an agent signs
+ * in, sees a new SMS conversation appear in the inbox without reloading, opens it with the keyboard,
+ * replies, and sees the delivery status change live; a script in a message never runs.
+ */
+@WithRunningHub
+class ConsoleBrowserIT {
+
+    @Autowired
+    HubClient hub;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    private void signIn() {
+        browser.get(hub.uri("/console").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        browser.findElement(By.name("username")).sendKeys(HubClient.ADMIN);
+        browser.findElement(By.name("password")).sendKeys(HubClient.ADMIN_PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+    }
+
+    private void sms(String sid, String from, String body) throws Exception {
+        List<String[]> params = TwilioSmsWebhookIT.inboundSms(sid, from, body);
+        assertThat(hub.send(HttpRequest.newBuilder(hub.uri("/channels/twilio/sms"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", twilioSignature(TOKEN, PUBLIC_URL, params))
+                .POST(HttpRequest.BodyPublishers.ofString(form(params)))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAgentSeesANewSmsLiveRepliesAndWatchesTheDeliveryStatus() throws Exception {
+        signIn();
+        Object loadedAt = ((JavascriptExecutor) browser).executeScript("return window.omnihubLoadedAt;");
+        String phone = "+1470555" + String.format("01%02d", (int) (Math.random() * 100));
+        String text = "Browser test " + UUID.randomUUID().toString().substring(0, 6) + " <script>window.pwned=1</script>";
+        sms("SM" + UUID.randomUUID().toString().replace("-", ""), phone, text);
+
+        // the row appears without a reload (the page's load marker is unchanged)
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//tbody[@id='live']/tr[td[contains(., 'Browser test')] and td[contains(., 'sms')]]")));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.omnihubLoadedAt;")).isEqualTo(loadedAt);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;")).isEqualTo(true);
+
+        // keyboard only: focus the customer link and open it with Enter
+        WebElement link = row.findElement(By.tagName("a"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus();", link);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
+        assertThat(browser.findElement(By.id("live")).getText()).contains("<script>window.pwned=1</script>");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;")).isEqualTo(true);
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+
+        browser.findElement(By.id("reply-text")).sendKeys("We are on it");
+        browser.findElement(By.cssSelector("form.reply button")).click();
+        // queued, then sent through the Twilio stand-in: the status changes on the page by itself
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "SENT"));
+        String messageSid = jdbc.queryForObject("select metadata ->> 'messageSid' from interaction where "
+                + "metadata ->> 'to' = ? and direction = 'OUTBOUND'", String.class, phone);
+        Object pageMarker = ((JavascriptExecutor) browser).executeScript("return window.omnihubLoadedAt;");
+        List<String[]> status = List.of(new String[] {"MessageSid", messageSid}, new String[] {"MessageStatus",
+                "delivered"}, new String[] {"To", phone}, new String[] {"From", "+15005550006"},
+                new String[] {"AccountSid", "ACit000000000000000000000000000000"}, new String[] {"ApiVersion", "2010-04-01"});
+        String statusUrl = "https://hub.example.com/channels/twilio/sms/status";
+        assertThat(hub.send(HttpRequest.newBuilder(hub.uri("/channels/twilio/sms/status"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", twilioSignature(TOKEN, statusUrl, status))
+                .POST(HttpRequest.BodyPublishers.ofString(form(status)))).statusCode()).isEqualTo(204);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "DELIVERED"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.omnihubLoadedAt;")).isEqualTo(pageMarker);
+    }
+
+    @Test
+    void theConsoleRefusesAnonymousVisitorsAndPostsWithoutCsrf() throws Exception {
+        browser.get(hub.uri("/console/inbox").toString());
+        wait.until(ExpectedConditions.urlContains("/login"));
+
+        // a signed-in session (form login with its CSRF token), outside the browser
+        java.net.http.HttpClient session = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String loginPage = session.send(HttpRequest.newBuilder(hub.uri("/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+        var login = session.send(HttpRequest.newBuilder(hub.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + HubClient.ADMIN + "&password="
+                        + HubClient.ADMIN_PASSWORD + "&_csrf=" + csrf)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        String inbox = session.send(HttpRequest.newBuilder(hub.uri("/console/inbox")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(inbox).contains("Inbox");
+
+        String email = "csrf-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        hub.postForm("contact", HubClient.fields("email", email, "message", "hello"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from contact_point where value = ?", Long.class, email) == 1);
+        long conversation = jdbc.queryForObject("select c.id from conversation c join contact_point p on "
+                + "p.customer_id = c.customer_id where p.value = ?", Long.class, email);
+        var forged = session.send(HttpRequest.newBuilder(hub.uri("/console/conversations/" + conversation + "/reply"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=forged")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from interaction where conversation_id = ? and direction = "
+                + "'OUTBOUND'", Long.class, conversation)).isZero();
+        // anonymous: sent to sign in, nothing done
+        var anonymous = hub.send(HttpRequest.newBuilder(hub.uri("/console/conversations/" + conversation + "/reply"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=hi")));
+        assertThat(anonymous.statusCode()).isIn(302, 401, 403);
+        assertThat(jdbc.queryForObject("select count(*) from interaction where conversation_id = ? and direction = "
+                + "'OUTBOUND'", Long.class, conversation)).isZero();
+    }
+}
