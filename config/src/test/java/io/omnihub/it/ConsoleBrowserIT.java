@@ -87,6 +87,14 @@ class ConsoleBrowserIT {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.omnihubLoadedAt;")).isEqualTo(loadedAt);
         assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;")).isEqualTo(true);
 
+        // the search box finds it by a word of its text
+        WebElement search = browser.findElement(By.id("q"));
+        search.sendKeys(text.split(" ")[2], Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("q="));
+        row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//tbody[@id='live']/tr[td[contains(., 'Browser test')]]")));
+        assertThat(browser.findElements(By.xpath("//tbody[@id='live']/tr"))).hasSize(1);
+
         // keyboard only: focus the customer link and open it with Enter
         WebElement link = row.findElement(By.tagName("a"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].focus();", link);

@@ -38,14 +38,17 @@ public class ConversationController {
     private final InteractionRepository interactions;
     private final InteractionViews views;
     private final InboxNames inboxes;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ConversationController(ConversationRepository conversations, CustomerRepository customers,
-            InteractionRepository interactions, InteractionViews views, InboxNames inboxes) {
+            InteractionRepository interactions, InteractionViews views, InboxNames inboxes,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.conversations = conversations;
         this.customers = customers;
         this.interactions = interactions;
         this.views = views;
         this.inboxes = inboxes;
+        this.jdbc = jdbc;
     }
 
     @GetMapping
@@ -57,11 +60,40 @@ public class ConversationController {
             @RequestParam(required = false) String status,
             @Parameter(description = "inbox key, e.g. contact") @RequestParam(required = false) String inbox,
             @Parameter(description = "webform, email, sms, voice, chat") @RequestParam(required = false) String channel,
+            @Parameter(description = "`me`, or a user name: conversations assigned to them")
+            @RequestParam(required = false) String assignee,
+            @Parameter(description = "only conversations nobody is assigned") @RequestParam(defaultValue = "false")
+            boolean unassigned,
+            @Parameter(description = "team key") @RequestParam(required = false) String team,
+            @Parameter(description = "LOW, NORMAL, HIGH or URGENT") @RequestParam(required = false) String priority,
+            @Parameter(description = "only conversations near or past an SLA target")
+            @RequestParam(defaultValue = "false") boolean breaching,
+            @Parameter(description = "words in subjects, texts or the customer's name, or an exact email address or "
+                    + "phone number") @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,
-            @Parameter(description = "page size, 1-200") @RequestParam(defaultValue = "50") int limit) {
+            @Parameter(description = "page size, 1-200") @RequestParam(defaultValue = "50") int limit,
+            java.security.Principal me) {
+        Long assigneeId = assignee == null || assignee.isBlank() ? null
+                : lookup("select id from app_user where username = ?", "me".equals(assignee) ? me.getName() : assignee,
+                        "user " + assignee);
+        Long teamId = team == null || team.isBlank() ? null : lookup("select id from team where key = ?", team,
+                "team " + team);
+        io.omnihub.store.conversation.Priority level;
+        try {
+            level = priority == null || priority.isBlank() ? null
+                    : io.omnihub.store.conversation.Priority.valueOf(priority.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "priority is LOW, NORMAL, HIGH or URGENT");
+        }
+        return page(new ConversationFilter(statuses(status), inbox == null ? null : inboxes.id(inbox), channel,
+                assigneeId, unassigned, teamId, level, breaching, q), cursor, limit);
+    }
+
+    /** One page of the list for a filter (the console renders the same). */
+    @Transactional(readOnly = true)
+    public Page<ConversationSummary> page(ConversationFilter filter, String cursor, int limit) {
         int size = CustomerController.pageSize(limit);
-        ConversationFilter filter = new ConversationFilter(statuses(status), inbox == null ? null : inboxes.id(inbox),
-                channel, null, false, null, null);
         Keyset after = cursor == null || cursor.isBlank() ? null : Keyset.decode(cursor);
         List<Conversation> rows = conversations.list(filter, after, size + 1);
         List<Conversation> page = rows.size() > size ? rows.subList(0, size) : rows;
@@ -71,6 +103,11 @@ public class ConversationController {
             next = new Keyset(last.getLastActivityAt(), last.getId()).encode();
         }
         return new Page<>(summaries(page), next);
+    }
+
+    private Long lookup(String sql, String value, String what) {
+        return jdbc.queryForList(sql, Long.class, value).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("there is no " + what));
     }
 
     @GetMapping("/{id}")

@@ -43,18 +43,36 @@ class ConsoleController {
         return "redirect:/console/inbox";
     }
 
+    /** What the inbox shows: a status, a channel, a view (mine, unassigned, breaching) and search words. */
+    record InboxQuery(String status, String channel, String view, String q) {
+
+        String asQueryString() {
+            StringBuilder query = new StringBuilder();
+            append(query, "status", status);
+            append(query, "channel", channel);
+            append(query, "view", view);
+            append(query, "q", q);
+            return query.toString();
+        }
+
+        private static void append(StringBuilder query, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     @GetMapping("/console/inbox")
-    String inbox(@RequestParam(required = false) String status, @RequestParam(required = false) String channel,
-            Model model, Principal agent) {
-        fillInbox(status, channel, model);
+    String inbox(InboxQuery query, Model model, Principal agent) {
+        fillInbox(query, model, agent);
         model.addAttribute("agent", agent.getName());
         return "console/inbox";
     }
 
     @GetMapping("/console/inbox/rows")
-    String inboxRows(@RequestParam(required = false) String status, @RequestParam(required = false) String channel,
-            Model model) {
-        fillInbox(status, channel, model);
+    String inboxRows(InboxQuery query, Model model, Principal agent) {
+        fillInbox(query, model, agent);
         return "console/inbox :: rows";
     }
 
@@ -88,11 +106,14 @@ class ConsoleController {
         return "redirect:/console/conversations/" + id;
     }
 
-    private void fillInbox(String status, String channel, Model model) {
-        String statuses = status == null || status.isBlank() ? "open,pending" : status;
-        model.addAttribute("page", conversations.list(statuses, null, blankToNull(channel), null, 100));
-        model.addAttribute("status", statuses);
-        model.addAttribute("channel", blankToNull(channel));
+    private void fillInbox(InboxQuery query, Model model, Principal agent) {
+        String statuses = query.status() == null || query.status().isBlank() ? "open,pending" : query.status();
+        String view = blankToNull(query.view());
+        model.addAttribute("page", conversations.list(statuses, null, blankToNull(query.channel()),
+                "mine".equals(view) ? "me" : null, "unassigned".equals(view), null, null, "breaching".equals(view),
+                blankToNull(query.q()), null, 100, agent));
+        model.addAttribute("query", query);
+        model.addAttribute("liveQuery", query.asQueryString());
         model.addAttribute("time", new TimeLabels(clock.instant()));
     }
 

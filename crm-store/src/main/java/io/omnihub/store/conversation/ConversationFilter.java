@@ -12,9 +12,17 @@ import java.util.Set;
  * @param unassigned only conversations without an assignee
  * @param teamId     conversations of this team
  * @param priority   one priority
+ * @param breaching  only conversations with an SLA target near breach or breached (and not resolved)
+ * @param search     words found in subjects, texts or the customer's name, or an exact email address or
+ *                   phone number of the customer (PostgreSQL full-text search)
  */
 public record ConversationFilter(Set<ConversationStatus> statuses, Long inboxId, String channel, Long assigneeId,
-        boolean unassigned, Long teamId, Priority priority) {
+        boolean unassigned, Long teamId, Priority priority, boolean breaching, String search) {
+
+    public ConversationFilter(Set<ConversationStatus> statuses, Long inboxId, String channel, Long assigneeId,
+            boolean unassigned, Long teamId, Priority priority) {
+        this(statuses, inboxId, channel, assigneeId, unassigned, teamId, priority, false, null);
+    }
 
     public static ConversationFilter all() {
         return new ConversationFilter(Set.of(), null, null, null, false, null, null);

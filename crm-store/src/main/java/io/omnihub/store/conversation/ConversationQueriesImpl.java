@@ -48,6 +48,19 @@ class ConversationQueriesImpl implements ConversationQueries {
             where.add("c.priority = :priority");
             params.put("priority", filter.priority());
         }
+        if (filter.breaching()) {
+            where.add("c.resolvedAt is null and ((c.firstResponseAt is null and c.firstResponseWarnAt <= :now)"
+                    + " or c.resolutionWarnAt <= :now)");
+            params.put("now", java.time.Instant.now());
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            List<Long> matches = matching(filter.search().strip());
+            if (matches.isEmpty()) {
+                return List.of();
+            }
+            where.add("c.id in :matches");
+            params.put("matches", matches);
+        }
         if (after != null) {
             where.add("(c.lastActivityAt < :afterAt or (c.lastActivityAt = :afterAt and c.id < :afterId))");
             params.put("afterAt", after.at());
@@ -61,5 +74,24 @@ class ConversationQueriesImpl implements ConversationQueries {
         TypedQuery<Conversation> query = entityManager.createQuery(jpql.toString(), Conversation.class);
         params.forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();
+    }
+
+    /** Conversations whose words, customer name or customer address match (at most 5,000, newest first). */
+    @SuppressWarnings("unchecked")
+    private List<Long> matching(String search) {
+        List<Number> ids = entityManager.createNativeQuery("""
+                select id from (
+                    select i.conversation_id as id from interaction i
+                     where i.conversation_id is not null
+                       and to_tsvector('simple', coalesce(i.subject, '') || ' ' || coalesce(i.body_text, ''))
+                           @@ websearch_to_tsquery('simple', :q)
+                    union
+                    select c.id from conversation c join customer cu on cu.id = c.customer_id
+                     where to_tsvector('simple', coalesce(cu.display_name, '')) @@ websearch_to_tsquery('simple', :q)
+                    union
+                    select c.id from conversation c join contact_point p on p.customer_id = c.customer_id
+                     where p.value = lower(:q) or p.value = :q
+                ) found order by id desc limit 5000""").setParameter("q", search).getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 }

@@ -117,8 +117,14 @@ public class IntegrationDispatcher {
                 } else {
                     Duration wait = target.retry().after(delivery.attempts());
                     queue.retryAt(delivery.id(), now.plus(wait), result.status(), result.error());
-                    log.info("{} {} not delivered to {} ({}); trying again in {}", delivery.eventType(),
-                            delivery.eventId(), name, result.error(), wait);
+                    // the first failure is worth a line; the retries of a target that stays down are not
+                    if (delivery.attempts() == 1) {
+                        log.info("{} {} not delivered to {} ({}); trying again in {}", delivery.eventType(),
+                                delivery.eventId(), name, result.error(), wait);
+                    } else {
+                        log.debug("{} {} still not delivered to {} after {} attempts ({})", delivery.eventType(),
+                                delivery.eventId(), name, delivery.attempts(), result.error());
+                    }
                 }
             }
         }
