@@ -40,7 +40,7 @@
   events.onopen = function () { state.textContent = 'live'; state.className = 'live on'; };
   events.onerror = function () { state.textContent = 'reconnecting…'; state.className = 'live off'; };
   ['InteractionRecorded', 'ConversationOpened', 'DeliveryStatusChanged', 'InteractionUpdated', 'ConversationAssigned',
-    'ConversationStatusChanged', 'SlaNearBreach', 'SlaBreached', 'TaskOpened'].forEach(function (type) {
+    'ConversationStatusChanged', 'ConversationPriorityChanged', 'SlaNearBreach', 'SlaBreached', 'TaskOpened'].forEach(function (type) {
     events.addEventListener(type, refresh);
   });
   window.omnihubLoadedAt = window.omnihubLoadedAt || Date.now();

@@ -38,6 +38,8 @@ class ConsoleBrowserIT {
     HubClient hub;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TwilioApiStub twilio;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -105,7 +107,7 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
 
         browser.findElement(By.id("reply-text")).sendKeys("We are on it");
-        browser.findElement(By.cssSelector("form.reply button")).click();
+        browser.findElement(By.cssSelector("#reply-form button")).click();
         // queued, then sent through the Twilio stand-in: the status changes on the page by itself
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "SENT"));
         String messageSid = jdbc.queryForObject("select metadata ->> 'messageSid' from interaction where "
@@ -121,6 +123,20 @@ class ConsoleBrowserIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form(status)))).statusCode()).isEqualTo(204);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "DELIVERED"));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.omnihubLoadedAt;")).isEqualTo(pageMarker);
+
+        // an internal note stays in the hub; claim and resolve from the page
+        browser.findElement(By.id("note-text")).sendKeys("Customer is a VIP, call first next time");
+        browser.findElement(By.cssSelector("form.note button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "internal note by admin"));
+        browser.findElement(By.cssSelector("button[value='claim']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".actions"), "You have it"));
+        browser.findElement(By.cssSelector("button[value='resolve']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value='reopen']")));
+        assertThat(twilio.requestsTo(phone)).extracting(r -> r.form().get("Body")).containsExactly("We are on it");
+        assertThat(jdbc.queryForMap("select c.status, u.username from conversation c join app_user u on "
+                + "u.id = c.assignee_id join interaction i on i.conversation_id = c.id where i.external_id = ?",
+                jdbc.queryForObject("select external_id from interaction where sender = ? limit 1", String.class, phone)))
+                .containsEntry("status", "RESOLVED").containsEntry("username", "admin");
     }
 
     @Test

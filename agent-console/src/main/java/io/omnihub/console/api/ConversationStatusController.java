@@ -1,67 +1,101 @@
 package io.omnihub.console.api;
 
-import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.conversation.ConversationStatus;
-import io.omnihub.store.events.ConversationResolved;
-import io.omnihub.store.events.ConversationStatusChanged;
-import io.omnihub.store.inbox.InboxRepository;
-import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.conversation.Priority;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.user.AppUserRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
 import java.security.Principal;
-import java.time.Clock;
 import java.time.Instant;
+import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @Tag(name = "Conversations")
 class ConversationStatusController {
 
-    record StatusChange(@NotNull ConversationStatus status) {
+    /** Either or both. */
+    record Change(ConversationStatus status, Priority priority) {
     }
 
-    record StatusView(Long conversationId, String status, Instant resolvedAt, boolean changed) {
+    record StatusView(Long conversationId, String status, String priority, Instant resolvedAt, boolean changed) {
     }
 
+    /** {@code assignee}: a user name, {@code me}, or null (nobody); or {@code team}: a team to transfer to. */
+    record Assignment(String assignee, String team) {
+    }
+
+    record AssignmentView(Long conversationId, Long assigneeId, Long teamId) {
+    }
+
+    record Note(@NotBlank String text) {
+    }
+
+    record NoteView(Long interactionId, Long conversationId, Instant occurredAt) {
+    }
+
+    private final ConversationActions actions;
     private final ConversationRepository conversations;
-    private final InboxRepository inboxes;
-    private final OutboxWriter outbox;
-    private final Clock clock;
+    private final AppUserRepository users;
 
-    ConversationStatusController(ConversationRepository conversations, InboxRepository inboxes, OutboxWriter outbox,
-            Clock clock) {
+    ConversationStatusController(ConversationActions actions, ConversationRepository conversations,
+            AppUserRepository users) {
+        this.actions = actions;
         this.conversations = conversations;
-        this.inboxes = inboxes;
-        this.outbox = outbox;
-        this.clock = clock;
+        this.users = users;
     }
 
     @PatchMapping("/api/v1/conversations/{id}")
     @Transactional
-    @Operation(summary = "Change a conversation's status", description = "Body {\"status\": \"RESOLVED\"} (or OPEN, "
-            + "PENDING). Emits ConversationStatusChanged, and ConversationResolved when resolved; setting the status it "
-            + "has changes nothing (changed: false). A customer writing again opens a resolved conversation by itself.")
-    StatusView change(@PathVariable long id, @Valid @RequestBody StatusChange request, Principal agent) {
-        Conversation conversation = conversations.findById(id)
-                .orElseThrow(() -> new NotFoundException("there is no conversation " + id));
-        ConversationStatus from = conversation.getStatus();
-        boolean changed = conversation.changeStatus(request.status(), clock.instant());
-        if (changed) {
-            outbox.append(new ConversationStatusChanged(id, conversation.getCustomerId(), from.name(),
-                    request.status().name(), agent.getName()));
-            if (request.status() == ConversationStatus.RESOLVED) {
-                outbox.append(new ConversationResolved(id, conversation.getCustomerId(),
-                        inboxes.findById(conversation.getInboxId()).orElseThrow().getKey(), conversation.getChannel(),
-                        agent.getName()));
-            }
+    @Operation(summary = "Change a conversation's status and/or priority", description = "Body {\"status\": "
+            + "\"RESOLVED\"} (or OPEN, PENDING) and/or {\"priority\": \"HIGH\"} (LOW, NORMAL, HIGH, URGENT). Emits "
+            + "ConversationStatusChanged (and ConversationResolved when resolved) and ConversationPriorityChanged; "
+            + "setting what it has changes nothing (changed: false). A customer writing again opens a resolved "
+            + "conversation by itself.")
+    StatusView change(@PathVariable long id, @RequestBody Change request, Principal agent) {
+        if (request.status() == null && request.priority() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give a status and/or a priority");
         }
-        return new StatusView(id, conversation.getStatus().name(), conversation.getResolvedAt(), changed);
+        boolean changed = false;
+        if (request.status() != null) {
+            changed |= actions.changeStatus(id, request.status(), agent.getName());
+        }
+        if (request.priority() != null) {
+            changed |= actions.changePriority(id, request.priority(), agent.getName());
+        }
+        var conversation = conversations.findById(id).orElseThrow();
+        return new StatusView(id, conversation.getStatus().name(), conversation.getPriority().name(),
+                conversation.getResolvedAt(), changed);
+    }
+
+    @PostMapping("/api/v1/conversations/{id}/assignment")
+    @Operation(summary = "Assign, claim, unassign or transfer", description = "{\"assignee\": \"me\"} claims it, "
+            + "{\"assignee\": \"maria\"} gives it to Maria, {\"assignee\": null} puts it back in its team's list, "
+            + "{\"team\": \"billing\"} transfers it to another team's list. Emits ConversationAssigned.")
+    AssignmentView assign(@PathVariable long id, @RequestBody Assignment request, Principal agent) {
+        var conversation = request.team() != null && !request.team().isBlank()
+                ? actions.transfer(id, request.team(), agent.getName())
+                : actions.assign(id, "me".equals(request.assignee()) ? agent.getName() : request.assignee(),
+                        agent.getName());
+        return new AssignmentView(id, conversation.getAssigneeId(), conversation.getTeamId());
+    }
+
+    @PostMapping("/api/v1/conversations/{id}/notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an internal note", description = "Shown to agents in the conversation (kind NOTE); "
+            + "never sent to the customer.")
+    NoteView note(@PathVariable long id, @RequestBody Note request, Principal agent) {
+        Interaction note = actions.note(id, request.text(), users.findByUsername(agent.getName()).orElseThrow());
+        return new NoteView(note.getId(), id, note.getOccurredAt());
     }
 }

@@ -71,7 +71,8 @@ class SecurityConfiguration {
                         // answering customers is people's work, not an integration's
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/conversations/*/replies",
                                 "/api/v1/conversations/*/calls", "/api/v1/tasks/*/done",
-                                "/api/v1/conversations/*/business-requests")
+                                "/api/v1/conversations/*/business-requests", "/api/v1/conversations/*/assignment",
+                                "/api/v1/conversations/*/notes")
                         .hasAnyRole(STAFF)
                         .requestMatchers(org.springframework.http.HttpMethod.PATCH, "/api/v1/conversations/*")
                         .hasAnyRole(STAFF)

@@ -1,6 +1,9 @@
 package io.omnihub.console.web;
 
+import io.omnihub.console.api.ConversationActions;
 import io.omnihub.console.api.ConversationController;
+import io.omnihub.store.conversation.ConversationStatus;
+import io.omnihub.store.conversation.Priority;
 import io.omnihub.console.reply.ReplyService;
 import io.omnihub.store.user.AppUserRepository;
 import java.security.Principal;
@@ -26,13 +29,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsoleController {
 
     private final ConversationController conversations;
+    private final ConversationActions actions;
     private final ReplyService replies;
     private final AppUserRepository users;
     private final Clock clock;
 
-    ConsoleController(ConversationController conversations, ReplyService replies, AppUserRepository users,
-            Clock clock) {
+    ConsoleController(ConversationController conversations, ConversationActions actions, ReplyService replies,
+            AppUserRepository users, Clock clock) {
         this.conversations = conversations;
+        this.actions = actions;
         this.replies = replies;
         this.users = users;
         this.clock = clock;
@@ -78,8 +83,11 @@ class ConsoleController {
 
     @GetMapping("/console/conversations/{id}")
     String conversation(@PathVariable long id, Model model, Principal agent) {
-        model.addAttribute("detail", conversations.get(id));
+        var detail = conversations.get(id);
+        model.addAttribute("detail", detail);
         model.addAttribute("agent", agent.getName());
+        model.addAttribute("assignee", detail.conversation().assigneeId() == null ? null
+                : users.findById(detail.conversation().assigneeId()).map(u -> u.getUsername()).orElse("?"));
         model.addAttribute("time", new TimeLabels(clock.instant()));
         return "console/conversation";
     }
@@ -100,6 +108,38 @@ class ConsoleController {
         try {
             replies.reply(id, text, List.of(), users.findByUsername(agent.getName()).orElseThrow());
             redirect.addFlashAttribute("notice", "Reply queued; its delivery status appears below.");
+        } catch (ResponseStatusException e) {
+            redirect.addFlashAttribute("error", e.getReason());
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    /** The buttons of the conversation page: claim, unassign, resolve, reopen, pending, a priority. */
+    @PostMapping("/console/conversations/{id}/action")
+    String act(@PathVariable long id, @RequestParam("do") String action,
+            @RequestParam(required = false) String priority, Principal agent, RedirectAttributes redirect) {
+        String me = agent.getName();
+        try {
+            switch (action) {
+                case "claim" -> actions.assign(id, me, me);
+                case "unassign" -> actions.assign(id, null, me);
+                case "resolve" -> actions.changeStatus(id, ConversationStatus.RESOLVED, me);
+                case "reopen" -> actions.changeStatus(id, ConversationStatus.OPEN, me);
+                case "pending" -> actions.changeStatus(id, ConversationStatus.PENDING, me);
+                case "priority" -> actions.changePriority(id, Priority.valueOf(priority), me);
+                default -> throw new IllegalArgumentException("unknown action " + action);
+            }
+        } catch (IllegalArgumentException | ResponseStatusException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    @PostMapping("/console/conversations/{id}/note")
+    String note(@PathVariable long id, @RequestParam String text, Principal agent, RedirectAttributes redirect) {
+        try {
+            actions.note(id, text, users.findByUsername(agent.getName()).orElseThrow());
+            redirect.addFlashAttribute("notice", "Note added (agents only; never sent to the customer).");
         } catch (ResponseStatusException e) {
             redirect.addFlashAttribute("error", e.getReason());
         }

@@ -172,6 +172,16 @@ public class Conversation {
         updatedAt = Instant.now();
     }
 
+    /** An agent sets how urgent it is; returns whether it changed. */
+    public boolean changePriority(Priority next, Instant now) {
+        if (next == priority) {
+            return false;
+        }
+        priority = next;
+        updatedAt = now;
+        return true;
+    }
+
     /** The team that works the conversation (its inbox's team). */
     public void inTeam(Long teamId) {
         this.teamId = teamId;
@@ -180,7 +190,7 @@ public class Conversation {
     /** Given to an agent. */
     public void assignTo(Long userId, Instant now) {
         this.assigneeId = userId;
-        this.assignedAt = now;
+        this.assignedAt = userId == null ? null : now;
         this.updatedAt = now;
     }
 

@@ -6,7 +6,7 @@ package io.omnihub.store.events;
  */
 public sealed interface HubEvent permits CustomerCreated, ConversationOpened, InteractionRecorded,
         DeliveryStatusChanged, InteractionUpdated, TaskOpened, BusinessRequestRaised, ConversationStatusChanged,
-        ConversationResolved, SlaNearBreach, SlaBreached, ConversationAssigned {
+        ConversationResolved, SlaNearBreach, SlaBreached, ConversationAssigned, ConversationPriorityChanged {
 
     /** The customer the event belongs to; consumers keep per-customer order on it. */
     Long customerId();

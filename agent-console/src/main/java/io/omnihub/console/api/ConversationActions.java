@@ -1,0 +1,140 @@
+package io.omnihub.console.api;
+
+import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.conversation.ConversationRepository;
+import io.omnihub.store.conversation.ConversationStatus;
+import io.omnihub.store.conversation.Priority;
+import io.omnihub.store.events.ConversationAssigned;
+import io.omnihub.store.events.ConversationPriorityChanged;
+import io.omnihub.store.events.ConversationResolved;
+import io.omnihub.store.events.ConversationStatusChanged;
+import io.omnihub.store.events.InteractionRecorded;
+import io.omnihub.store.inbox.InboxRepository;
+import io.omnihub.store.interaction.Direction;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.interaction.InteractionDraft;
+import io.omnihub.store.interaction.InteractionKind;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.user.AppUser;
+import io.omnihub.store.user.AppUserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What agents do to a conversation, for the API and the console alike: change its status or
+ * priority, assign it (claim it, give it to someone, transfer it to a team's waiting list), and add
+ * internal notes. Each change and its event are one transaction.
+ */
+@Service
+public class ConversationActions {
+
+    private final ConversationRepository conversations;
+    private final InboxRepository inboxes;
+    private final InteractionRepository interactions;
+    private final AppUserRepository users;
+    private final OutboxWriter outbox;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ConversationActions(ConversationRepository conversations, InboxRepository inboxes,
+            InteractionRepository interactions, AppUserRepository users, OutboxWriter outbox, JdbcTemplate jdbc,
+            Clock clock) {
+        this.conversations = conversations;
+        this.inboxes = inboxes;
+        this.interactions = interactions;
+        this.users = users;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Returns whether it changed. */
+    @Transactional
+    public boolean changeStatus(long id, ConversationStatus status, String by) {
+        Conversation conversation = find(id);
+        ConversationStatus from = conversation.getStatus();
+        if (!conversation.changeStatus(status, clock.instant())) {
+            return false;
+        }
+        outbox.append(new ConversationStatusChanged(id, conversation.getCustomerId(), from.name(), status.name(), by));
+        if (status == ConversationStatus.RESOLVED) {
+            outbox.append(new ConversationResolved(id, conversation.getCustomerId(),
+                    inboxes.findById(conversation.getInboxId()).orElseThrow().getKey(), conversation.getChannel(), by));
+        }
+        return true;
+    }
+
+    @Transactional
+    public boolean changePriority(long id, Priority priority, String by) {
+        Conversation conversation = find(id);
+        Priority from = conversation.getPriority();
+        if (!conversation.changePriority(priority, clock.instant())) {
+            return false;
+        }
+        outbox.append(new ConversationPriorityChanged(id, conversation.getCustomerId(), from.name(), priority.name(),
+                by));
+        return true;
+    }
+
+    /**
+     * Gives the conversation to {@code username} ({@code by} claiming it when it is their own name),
+     * or to nobody ({@code null}: back to its team's list).
+     */
+    @Transactional
+    public Conversation assign(long id, String username, String by) {
+        Conversation conversation = find(id);
+        AppUser assignee = username == null ? null : users.findByUsername(username)
+                .orElseThrow(() -> new NotFoundException("there is no user " + username));
+        conversation.assignTo(assignee == null ? null : assignee.getId(), clock.instant());
+        outbox.append(new ConversationAssigned(id, conversation.getCustomerId(),
+                assignee == null ? null : assignee.getId(), username, conversation.getTeamId(),
+                username == null ? "UNASSIGNED by " + by : username.equals(by) ? "CLAIMED" : "ASSIGNED by " + by));
+        return conversation;
+    }
+
+    /** Moves the conversation to another team's waiting list (unassigned). */
+    @Transactional
+    public Conversation transfer(long id, String teamKey, String by) {
+        Conversation conversation = find(id);
+        Long team = jdbc.queryForList("select id from team where key = ?", Long.class, teamKey).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("there is no team " + teamKey));
+        conversation.inTeam(team);
+        conversation.assignTo(null, clock.instant());
+        outbox.append(new ConversationAssigned(id, conversation.getCustomerId(), null, null, team,
+                "TRANSFERRED by " + by));
+        return conversation;
+    }
+
+    /** An internal note: on the conversation for agents, never sent to the customer. */
+    @Transactional
+    public Interaction note(long id, String text, AppUser author) {
+        if (text == null || text.isBlank() || text.length() > 20_000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a note is 1 to 20,000 characters");
+        }
+        Conversation conversation = find(id);
+        Instant now = clock.instant();
+        Interaction note = new Interaction(new InteractionDraft(conversation.getChannel(), Direction.OUTBOUND,
+                InteractionKind.NOTE, "note-" + UUID.randomUUID(), now, author.getUsername(), null, text.strip(), null,
+                List.of(), Map.of("internal", true)), conversation.getId(), conversation.getCustomerId(),
+                conversation.getInboxId(), now);
+        note.authoredBy(author.getId(), null);
+        note = interactions.save(note);
+        outbox.append(new InteractionRecorded(note.getId(), conversation.getId(), conversation.getCustomerId(), null,
+                conversation.getChannel(), Direction.OUTBOUND.name(), InteractionKind.NOTE.name(), note.getExternalId(),
+                now));
+        return note;
+    }
+
+    private Conversation find(long id) {
+        return conversations.findById(id).orElseThrow(() -> new NotFoundException("there is no conversation " + id));
+    }
+}

@@ -1,0 +1,87 @@
+package io.omnihub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Agents' actions through the API: claim, give, unassign, transfer, priority, status, notes; each with its event. */
+@WithRunningHub
+class ConversationActionsIT {
+
+    @Autowired
+    HubClient hub;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long conversation() {
+        String email = "act-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        hub.postForm("contact", HubClient.fields("email", email, "message", "please act"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from contact_point where value = ?", Long.class, email) == 1);
+        return jdbc.queryForObject("select c.id from conversation c join contact_point p on p.customer_id = "
+                + "c.customer_id where p.value = ?", Long.class, email);
+    }
+
+    private List<String> events(long conversation) {
+        return jdbc.queryForList("select event_type from outbox where (payload ->> 'conversationId')::bigint = ? "
+                + "and event_type like 'Conversation%' and event_type <> 'ConversationOpened' order by id",
+                String.class, conversation);
+    }
+
+    @Test
+    void claimGiveUnassignTransferPriorityAndStatus() {
+        long id = conversation();
+        JsonNode claimed = hub.read(hub.postJsonAsAdmin("/api/v1/conversations/" + id + "/assignment",
+                Map.of("assignee", "me")).body());
+        Long admin = jdbc.queryForObject("select id from app_user where username = ?", Long.class, HubClient.ADMIN);
+        assertThat(claimed.path("assigneeId").asLong()).isEqualTo(admin);
+        Map<String, Object> nobody = new HashMap<>();
+        nobody.put("assignee", null);
+        assertThat(hub.read(hub.postJsonAsAdmin("/api/v1/conversations/" + id + "/assignment", nobody).body())
+                .path("assigneeId").isNull()).isTrue();
+        hub.postJsonAsAdmin("/api/v1/admin/teams", Map.of("key", "billing", "name", "Billing"));
+        JsonNode transferred = hub.read(hub.postJsonAsAdmin("/api/v1/conversations/" + id + "/assignment",
+                Map.of("team", "billing")).body());
+        assertThat(transferred.path("teamId").asLong()).isEqualTo(jdbc.queryForObject(
+                "select id from team where key = 'billing'", Long.class));
+        assertThat(hub.postJsonAsAdmin("/api/v1/conversations/" + id + "/assignment", Map.of("assignee", "no-such-user"))
+                .statusCode()).isEqualTo(404);
+
+        JsonNode changed = hub.read(hub.patchJsonAsAdmin("/api/v1/conversations/" + id,
+                Map.of("priority", "URGENT", "status", "PENDING")).body());
+        assertThat(changed.path("priority").asText()).isEqualTo("URGENT");
+        assertThat(changed.path("status").asText()).isEqualTo("PENDING");
+        assertThat(hub.read(hub.patchJsonAsAdmin("/api/v1/conversations/" + id, Map.of("priority", "URGENT")).body())
+                .path("changed").asBoolean()).isFalse();
+        assertThat(hub.patchJsonAsAdmin("/api/v1/conversations/" + id, Map.of()).statusCode()).isEqualTo(400);
+
+        assertThat(events(id)).containsExactly("ConversationAssigned", "ConversationAssigned", "ConversationAssigned",
+                "ConversationStatusChanged", "ConversationPriorityChanged");
+    }
+
+    @Test
+    void aNoteIsOnTheConversationAndNeverSent() throws Exception {
+        long id = conversation();
+        var created = hub.postJsonAsAdmin("/api/v1/conversations/" + id + "/notes", Map.of("text", "VIP, be quick"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        long note = hub.read(created.body()).path("interactionId").asLong();
+        assertThat(jdbc.queryForMap("select kind, direction, delivery_status, body_text from interaction where id = ?",
+                note)).containsEntry("kind", "NOTE").containsEntry("direction", "OUTBOUND")
+                .containsEntry("delivery_status", null).containsEntry("body_text", "VIP, be quick");
+        Thread.sleep(500);
+        assertThat(jdbc.queryForObject("select delivery_status from interaction where id = ?", String.class, note))
+                .isNull();
+        assertThat(hub.postJsonAsAdmin("/api/v1/conversations/" + id + "/notes", Map.of("text", " ")).statusCode())
+                .isEqualTo(400);
+        assertThat(hub.getJson("/api/v1/conversations/" + id).toString()).contains("VIP, be quick", "\"kind\":\"NOTE\"");
+    }
+}
