@@ -37,7 +37,9 @@
   }
 
   const events = new EventSource('/console/events');
-  events.onopen = function () { state.textContent = 'live'; state.className = 'live on'; };
+  // on every (re)connection, catch up with whatever happened while not connected (e.g. between this
+  // page's rendering and the stream's start), then follow the events
+  events.onopen = function () { state.textContent = 'live'; state.className = 'live on'; refresh(); };
   events.onerror = function () { state.textContent = 'reconnecting…'; state.className = 'live off'; };
   ['InteractionRecorded', 'ConversationOpened', 'DeliveryStatusChanged', 'InteractionUpdated', 'ConversationAssigned',
     'ConversationStatusChanged', 'ConversationPriorityChanged', 'SlaNearBreach', 'SlaBreached', 'TaskOpened'].forEach(function (type) {
