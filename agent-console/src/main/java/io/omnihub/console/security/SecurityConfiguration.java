@@ -77,6 +77,9 @@ class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.PATCH, "/api/v1/conversations/*")
                         .hasAnyRole(STAFF)
                         .requestMatchers("/api/v1/me/**").hasAnyRole(STAFF)
+                        // merging customers is for supervisors and administrators
+                        .requestMatchers("/api/v1/customers/*/merge", "/api/v1/customer-merges/**")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/**").hasAnyRole(STAFF_AND_INTEGRATIONS)
                         .anyRequest().denyAll())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, clock), BasicAuthenticationFilter.class)

@@ -6,7 +6,8 @@ package io.omnihub.store.events;
  */
 public sealed interface HubEvent permits CustomerCreated, ConversationOpened, InteractionRecorded,
         DeliveryStatusChanged, InteractionUpdated, TaskOpened, BusinessRequestRaised, ConversationStatusChanged,
-        ConversationResolved, SlaNearBreach, SlaBreached, ConversationAssigned, ConversationPriorityChanged {
+        ConversationResolved, SlaNearBreach, SlaBreached, ConversationAssigned, ConversationPriorityChanged,
+        CustomersMerged, CustomersUnmerged {
 
     /** The customer the event belongs to; consumers keep per-customer order on it. */
     Long customerId();
