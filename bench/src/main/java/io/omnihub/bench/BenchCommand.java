@@ -36,6 +36,11 @@ public final class BenchCommand {
         CustomerSeeder seeder = new CustomerSeeder(options);
         System.out.println("seeding customers ...");
         int seeded = seeder.seed(options.form());
+        if (options.scenario().equals("inbox-list")) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            return new InboxListBench(options, seeder).run(http,
+                    HubAccess.bearerToken(http, options.hub(), options.user(), options.password()), options.requests());
+        }
 
         System.out.printf("raw baseline (%,d interactions, one at a time) ...%n", options.baselineOps());
         RawBaseline.Result baseline = new RawBaseline(seeder, options.baselineOps(), seeded).run();

@@ -29,7 +29,7 @@ import java.util.Map;
  */
 record BenchOptions(URI hub, String user, String password, String form, double rate, Duration duration,
         Duration warmup, int customers, int history, double returning, String dbUrl, String dbUser,
-        String dbPassword, int baselineOps, String scenario, int mails, int mailboxes) {
+        String dbPassword, int baselineOps, String scenario, int mails, int mailboxes, int requests) {
 
     static final String USAGE = """
             usage: java -jar bench/target/omnihub-bench.jar [--name value ...]
@@ -50,7 +50,9 @@ record BenchOptions(URI hub, String user, String password, String form, double r
                                    --spring.config.additional-location=file:bench/sms.yml); or
                                    email-burst: --mails N (1000) delivered at once across
                                    --mailboxes N (20) of an IMAP server the benchmark starts on 127.0.0.1:3143;
-                                   start the hub with --spring.config.additional-location=file:bench/email-burst.yml
+                                   start the hub with --spring.config.additional-location=file:bench/email-burst.yml;
+                                   or inbox-list: the conversation list with customers x history conversations
+                                   (a fifth made open), --requests N (50) per list
             """;
 
     static BenchOptions parse(String[] args) {
@@ -80,15 +82,19 @@ record BenchOptions(URI hub, String user, String password, String form, double r
                 Integer.parseInt(given.getOrDefault("baseline-ops", "2000")),
                 given.getOrDefault("scenario", "webform"),
                 Integer.parseInt(given.getOrDefault("mails", "1000")),
-                Integer.parseInt(given.getOrDefault("mailboxes", "20")));
+                Integer.parseInt(given.getOrDefault("mailboxes", "20")),
+                Integer.parseInt(given.getOrDefault("requests", "50")));
         given.keySet().removeAll(java.util.Set.of("hub", "user", "password", "form", "rate", "duration", "warmup",
                 "customers", "history", "returning", "db-url", "db-user", "db-password", "baseline-ops", "scenario",
-                "mails", "mailboxes"));
+                "mails", "mailboxes", "requests"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet());
         }
-        if (!java.util.Set.of("webform", "sms", "email-burst").contains(options.scenario)) {
-            throw new IllegalArgumentException("--scenario is webform, sms or email-burst");
+        if (!java.util.Set.of("webform", "sms", "email-burst", "inbox-list").contains(options.scenario)) {
+            throw new IllegalArgumentException("--scenario is webform, sms, email-burst or inbox-list");
+        }
+        if (options.requests < 1) {
+            throw new IllegalArgumentException("--requests is at least 1");
         }
         if (options.mailboxes < 1 || options.mailboxes > 20 || options.mails < 1) {
             throw new IllegalArgumentException("--mailboxes is 1..20 (bench/email-burst.yml serves 20), --mails positive");
