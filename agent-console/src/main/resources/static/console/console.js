@@ -2,6 +2,17 @@
 // rendered with (data-live-fragment) and swaps it in — no reload, nothing kept on the client.
 // EventSource reconnects by itself and resumes after the last event id it saw.
 (function () {
+  // the customer panel's orders come from the ERP after the page is shown
+  const orders = document.getElementById('orders');
+  if (orders && orders.dataset.src) {
+    fetch(orders.dataset.src, {credentials: 'same-origin'})
+      .then(function (response) { return response.ok ? response.text() : 'The order lookup failed.'; })
+      .then(function (html) { orders.innerHTML = html; })
+      .catch(function () { orders.textContent = 'The order lookup failed.'; });
+  }
+})();
+
+(function () {
   const body = document.body;
   const target = document.getElementById('live');
   const state = document.getElementById('live-state');

@@ -103,6 +103,10 @@ class ConsoleBrowserIT {
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
         assertThat(browser.findElement(By.id("live")).getText()).contains("<script>window.pwned=1</script>");
+        // the customer panel: their phone, their conversations, and what the ERP says (no ERP number yet)
+        assertThat(browser.findElement(By.cssSelector("aside.customer")).getText()).contains("PHONE " + phone);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("orders"),
+                "the customer has no ERP number yet"));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;")).isEqualTo(true);
         wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
 

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/customers")
 @Tag(name = "Customers", description = "Customers, their contact points and their unified timeline")
-class CustomerController {
+public class CustomerController {
 
     static final int MAX_PAGE = 200;
 
@@ -60,7 +60,7 @@ class CustomerController {
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     @Operation(summary = "A customer with all contact points")
-    CustomerView get(@PathVariable Long id) {
+    public CustomerView get(@PathVariable Long id) {
         return view(customer(id));
     }
 

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Customers")
-class OrderLookupController {
+public class OrderLookupController {
 
     static final String QUEUE = "hub.lookup.orders";
 
@@ -54,7 +54,7 @@ class OrderLookupController {
             description = "Asked live through the bus from the configured SAP S/4HANA target and kept for a minute. "
                     + "When the ERP is slow or down the answer says so (available false, with the reason) within "
                     + "the lookup timeout; the console never waits longer.")
-    JsonNode orders(@PathVariable long id) throws Exception {
+    public JsonNode orders(@PathVariable long id) throws Exception {
         Cached cached = cache.get(id);
         if (cached != null && cached.until().isAfter(clock.instant())) {
             return ((ObjectNode) cached.answer().deepCopy()).put("cached", true);

@@ -2,6 +2,9 @@ package io.omnihub.console.web;
 
 import io.omnihub.console.api.ConversationActions;
 import io.omnihub.console.api.ConversationController;
+import io.omnihub.console.api.CustomerController;
+import io.omnihub.console.integrations.OrderLookupController;
+import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.conversation.ConversationStatus;
 import io.omnihub.store.conversation.Priority;
 import io.omnihub.console.reply.ReplyService;
@@ -29,14 +32,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsoleController {
 
     private final ConversationController conversations;
+    private final CustomerController customers;
+    private final OrderLookupController orders;
+    private final ConversationRepository conversationRows;
     private final ConversationActions actions;
     private final ReplyService replies;
     private final AppUserRepository users;
     private final Clock clock;
 
-    ConsoleController(ConversationController conversations, ConversationActions actions, ReplyService replies,
+    ConsoleController(ConversationController conversations, CustomerController customers, OrderLookupController orders,
+            ConversationRepository conversationRows, ConversationActions actions, ReplyService replies,
             AppUserRepository users, Clock clock) {
         this.conversations = conversations;
+        this.customers = customers;
+        this.orders = orders;
+        this.conversationRows = conversationRows;
         this.actions = actions;
         this.replies = replies;
         this.users = users;
@@ -88,6 +98,9 @@ class ConsoleController {
         model.addAttribute("agent", agent.getName());
         model.addAttribute("assignee", detail.conversation().assigneeId() == null ? null
                 : users.findById(detail.conversation().assigneeId()).map(u -> u.getUsername()).orElse("?"));
+        long customer = detail.conversation().customerId();
+        model.addAttribute("customer", customers.get(customer));
+        model.addAttribute("history", conversationRows.findTop20ByCustomerIdOrderByLastActivityAtDescIdDesc(customer));
         model.addAttribute("time", new TimeLabels(clock.instant()));
         return "console/conversation";
     }
@@ -112,6 +125,13 @@ class ConsoleController {
             redirect.addFlashAttribute("error", e.getReason());
         }
         return "redirect:/console/conversations/" + id;
+    }
+
+    /** The customer panel's orders, asked from the ERP when the page has loaded (it never waits for the ERP). */
+    @GetMapping("/console/customers/{id}/orders")
+    String orders(@PathVariable long id, Model model) throws Exception {
+        model.addAttribute("orders", orders.orders(id));
+        return "console/conversation :: orders";
     }
 
     /** The buttons of the conversation page: claim, unassign, resolve, reopen, pending, a priority. */
