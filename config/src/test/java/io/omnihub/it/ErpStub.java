@@ -67,14 +67,14 @@ public class ErpStub implements DisposableBean {
     private void feed(HttpExchange exchange) throws IOException {
         if (!"Bearer tok-feed-it".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             record(exchange, 401);
-            answer(exchange, 401, "{}");
+            StubResponses.json(exchange, 401, "{}");
             return;
         }
         record(exchange, 200);
         String query = exchange.getRequestURI().getQuery();
         int after = query != null && query.startsWith("after=") ? Integer.parseInt(query.substring(6)) : 0;
         int until = Math.min(feed.size(), after + 2);
-        answer(exchange, 200, "{\"events\": [" + String.join(",", feed.subList(Math.min(after, until), until))
+        StubResponses.json(exchange, 200, "{\"events\": [" + String.join(",", feed.subList(Math.min(after, until), until))
                 + "], \"cursor\": \"" + until + "\", \"more\": " + (until < feed.size()) + "}");
     }
 
@@ -111,22 +111,22 @@ public class ErpStub implements DisposableBean {
             record(exchange, 200);
             exchange.getResponseHeaders().add("x-csrf-token", csrf.get());
             exchange.getResponseHeaders().add("Set-Cookie", "SAP_SESSIONID_S4H_100=session-" + csrf.get() + "; path=/");
-            answer(exchange, 200, "{}");
+            StubResponses.json(exchange, 200, "{}");
             return;
         }
         if (!csrf.get().equals(token) || cookie == null || !cookie.contains("SAP_SESSIONID_S4H_100=session-")) {
             record(exchange, 403);
             exchange.getResponseHeaders().add("x-csrf-token", "Required");
-            answer(exchange, 403, "CSRF token validation failed");
+            StubResponses.json(exchange, 403, "CSRF token validation failed");
             return;
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestMethod(), path, headers(exchange), body,
                 body.contains("Sapling") ? ("POST".equals(exchange.getRequestMethod()) ? 201 : 204) : 400));
         if (!body.contains("Sapling")) {
-            answer(exchange, 400, "{\"error\":{\"code\":\"R11/401\",\"message\":{\"value\":\"not in this test\"}}}");
+            StubResponses.json(exchange, 400, "{\"error\":{\"code\":\"R11/401\",\"message\":{\"value\":\"not in this test\"}}}");
         } else if ("POST".equals(exchange.getRequestMethod())) {
-            answer(exchange, 201, "{\"d\":{\"BusinessPartner\":\"" + partners.incrementAndGet() + "\"}}");
+            StubResponses.json(exchange, 201, "{\"d\":{\"BusinessPartner\":\"" + partners.incrementAndGet() + "\"}}");
         } else {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -145,7 +145,7 @@ public class ErpStub implements DisposableBean {
         }
         String query = java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
         String partner = query.replaceAll(".*SoldToParty eq '([^']*)'.*", "$1");
-        answer(exchange, 200, "{\"d\":{\"results\":[{\"SalesOrder\":\"4711\",\"SoldToParty\":\"" + partner
+        StubResponses.json(exchange, 200, "{\"d\":{\"results\":[{\"SalesOrder\":\"4711\",\"SoldToParty\":\"" + partner
                 + "\",\"CreationDate\":\"/Date(1764028800000)/\",\"TotalNetAmount\":\"129.90\","
                 + "\"TransactionCurrency\":\"EUR\",\"OverallSDProcessStatus\":\"A\",\"OverallDeliveryStatus\":\"A\"},"
                 + "{\"SalesOrder\":\"4702\",\"SoldToParty\":\"" + partner + "\",\"CreationDate\":\"/Date(1763424000000)/\","
@@ -191,7 +191,7 @@ public class ErpStub implements DisposableBean {
             }
         }
         record(exchange, status);
-        answer(exchange, status, status == 400 ? "{\"error\":\"unknown field 'channel' in mapping\"}" : "{}");
+        StubResponses.json(exchange, status, status == 400 ? "{\"error\":\"unknown field 'channel' in mapping\"}" : "{}");
     }
 
     private void token(HttpExchange exchange) throws IOException {
@@ -199,7 +199,7 @@ public class ErpStub implements DisposableBean {
                 (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         boolean ok = expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
         record(exchange, ok ? 200 : 401);
-        answer(exchange, ok ? 200 : 401, ok ? "{\"access_token\":\"tok-" + tokensIssued.incrementAndGet()
+        StubResponses.json(exchange, ok ? 200 : 401, ok ? "{\"access_token\":\"tok-" + tokensIssued.incrementAndGet()
                 + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}" : "{\"error\":\"invalid_client\"}");
     }
 
@@ -210,13 +210,6 @@ public class ErpStub implements DisposableBean {
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), status));
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 
     @Override
     public void destroy() {

@@ -81,28 +81,28 @@ public class TwilioApiStub implements DisposableBean {
         String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(
                 "ACit000000000000000000000000000000:it-twilio-auth-token".getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            answer(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
+            StubResponses.json(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
             return;
         }
         String media = path.substring(path.lastIndexOf('/') + 1);
         if (path.contains("/Recordings/")) {
-            send(exchange, media.endsWith(".mp3") ? 200 : 404, "audio/mpeg", RECORDING);
+            StubResponses.send(exchange, media.endsWith(".mp3") ? 200 : 404, "audio/mpeg", RECORDING);
             return;
         }
         switch (media) {
-            case "MEpng" -> send(exchange, 200, "image/png", PNG);
-            case "MEredirect" -> redirect(exchange, "/storage/photo.jpg");
-            case "MEloopback" -> redirect(exchange, "http://localhost:" + PORT + "/secret");
+            case "MEpng" -> StubResponses.send(exchange, 200, "image/png", PNG);
+            case "MEredirect" -> StubResponses.redirect(exchange, "/storage/photo.jpg");
+            case "MEloopback" -> StubResponses.redirect(exchange, "http://localhost:" + PORT + "/secret");
             case "MEflaky" -> {
                 if (flakyAttempts.incrementAndGet() == 1) {
-                    send(exchange, 503, "text/plain", "try later".getBytes(StandardCharsets.UTF_8));
+                    StubResponses.send(exchange, 503, "text/plain", "try later".getBytes(StandardCharsets.UTF_8));
                 } else {
-                    send(exchange, 200, "image/png", PNG);
+                    StubResponses.send(exchange, 200, "image/png", PNG);
                 }
             }
-            case "MEhuge" -> send(exchange, 200, "video/mp4", new byte[2 * 1024 * 1024]);
-            case "MEhtml" -> send(exchange, 200, "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
-            default -> send(exchange, 404, "application/json", "{\"status\":404}".getBytes(StandardCharsets.UTF_8));
+            case "MEhuge" -> StubResponses.send(exchange, 200, "video/mp4", new byte[2 * 1024 * 1024]);
+            case "MEhtml" -> StubResponses.send(exchange, 200, "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+            default -> StubResponses.send(exchange, 404, "application/json", "{\"status\":404}".getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -110,28 +110,17 @@ public class TwilioApiStub implements DisposableBean {
     private void storage(HttpExchange exchange) throws IOException {
         received.add(new Received(exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"), Map.of()));
-        send(exchange, 200, "image/jpeg", JPEG);
+        StubResponses.send(exchange, 200, "image/jpeg", JPEG);
     }
 
-    private static void redirect(HttpExchange exchange, String location) throws IOException {
-        exchange.getResponseHeaders().add("Location", location);
-        exchange.sendResponseHeaders(307, -1);
-        exchange.close();
-    }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 
     /** Call.creator: 201 with the new call, as Twilio answers. */
     private void calls(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(exchange);
         received.add(new Received(exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"), form));
-        answer(exchange, 201, "{\"sid\":\"CA" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":"
+        StubResponses.json(exchange, 201, "{\"sid\":\"CA" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":"
                 + "\"queued\",\"to\":\"" + form.get("To") + "\",\"from\":\"" + form.get("From") + "\","
                 + "\"direction\":\"outbound-api\",\"api_version\":\"2010-04-01\"}");
     }
@@ -155,28 +144,21 @@ public class TwilioApiStub implements DisposableBean {
                 exchange.getRequestHeaders().getFirst("Authorization"), form));
         String to = form.get("To");
         if (BUSY.equals(to) && busyAttempts.incrementAndGet() == 1) {
-            answer(exchange, 429, "{\"code\":20429,\"message\":\"Too Many Requests\",\"more_info\":"
+            StubResponses.json(exchange, 429, "{\"code\":20429,\"message\":\"Too Many Requests\",\"more_info\":"
                     + "\"https://www.twilio.com/docs/errors/20429\",\"status\":429}");
         } else if (INVALID.equals(to)) {
-            answer(exchange, 400, "{\"code\":21211,\"message\":\"The 'To' number " + to + " is not a valid phone "
+            StubResponses.json(exchange, 400, "{\"code\":21211,\"message\":\"The 'To' number " + to + " is not a valid phone "
                     + "number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}");
         } else if (UNSUBSCRIBED.equals(to)) {
-            answer(exchange, 400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\","
+            StubResponses.json(exchange, 400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\","
                     + "\"more_info\":\"https://www.twilio.com/docs/errors/21610\",\"status\":400}");
         } else {
-            answer(exchange, 201, "{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":"
+            StubResponses.json(exchange, 201, "{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":"
                     + "\"queued\",\"to\":\"" + to + "\",\"body\":\"" + form.getOrDefault("Body", "").replace("\"", "'")
                     + "\",\"num_segments\":\"1\",\"direction\":\"outbound-api\",\"api_version\":\"2010-04-01\"}");
         }
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 
     @Override
     public void destroy() {

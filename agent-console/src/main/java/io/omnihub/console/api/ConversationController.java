@@ -39,16 +39,18 @@ public class ConversationController {
     private final InteractionViews views;
     private final InboxNames inboxes;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
     ConversationController(ConversationRepository conversations, CustomerRepository customers,
             InteractionRepository interactions, InteractionViews views, InboxNames inboxes,
-            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, java.time.Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.interactions = interactions;
         this.views = views;
         this.inboxes = inboxes;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -135,7 +137,7 @@ public class ConversationController {
                 c.getPriority().name(), c.getSubject(), c.getAssigneeId(), c.getOpenedAt(), c.getLastActivityAt(),
                 c.getWaitingSince(), c.getFirstResponseAt(), c.getResolvedAt(), c.getThreadingRule(),
                 preview(latest.get(c.getId())), new ConversationSummary.Sla(c.getSlaPolicy(), c.getFirstResponseDueAt(),
-                        c.getResolutionDueAt(), c.slaState(java.time.Instant.now())))).toList();
+                        c.getResolutionDueAt(), c.slaState(clock.instant())))).toList();
     }
 
     private static String preview(Interaction interaction) {

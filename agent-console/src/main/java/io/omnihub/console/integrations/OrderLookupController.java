@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class OrderLookupController {
 
     static final String QUEUE = "hub.lookup.orders";
+    private static final int MAX_CACHED = 10_000;
 
     private record Cached(JsonNode answer, Instant until) {
     }
@@ -67,7 +68,13 @@ public class OrderLookupController {
         ObjectNode answer = (ObjectNode) json.readTree(text.getText());
         answer.put("fetchedAt", clock.instant().toString());
         if (answer.path("available").asBoolean()) {
-            cache.put(id, new Cached(answer, clock.instant().plus(cacheFor)));
+            if (cache.size() >= MAX_CACHED) {
+                // answers live a minute: past that many, drop the stale ones rather than grow without end
+                cache.values().removeIf(c -> !c.until().isAfter(clock.instant()));
+            }
+            if (cache.size() < MAX_CACHED) {
+                cache.put(id, new Cached(answer, clock.instant().plus(cacheFor)));
+            }
         }
         return answer.deepCopy().put("cached", false);
     }

@@ -69,12 +69,11 @@ class TwilioSmsController {
         if (messageSid == null || from == null) {
             return problem(HttpStatus.BAD_REQUEST, "MessageSid and From are required");
         }
-        String phone;
-        try {
-            phone = addresses.phone(from.startsWith("whatsapp:") ? from.substring(9) : from);
-        } catch (IllegalArgumentException e) {
+        Optional<String> number = webhooks.phoneOf(from);
+        if (number.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "From is not a phone number: " + from);
         }
+        String phone = number.get();
         try {
             bus.publish(interaction(verified.inbox(), params, messageSid, phone, to, service,
                     request.getHeader("I-Twilio-Idempotency-Token")));

@@ -1,7 +1,6 @@
 package io.omnihub.connectors.twilio;
 
 import io.omnihub.connectors.bus.Address;
-import io.omnihub.connectors.bus.AddressNormalizer;
 import io.omnihub.connectors.bus.BusUnavailableException;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InboundPublisher;
@@ -42,13 +41,11 @@ class TwilioVoiceController {
 
     private final TwilioWebhooks webhooks;
     private final InboundPublisher bus;
-    private final AddressNormalizer addresses;
     private final Clock clock;
 
-    TwilioVoiceController(TwilioWebhooks webhooks, InboundPublisher bus, AddressNormalizer addresses, Clock clock) {
+    TwilioVoiceController(TwilioWebhooks webhooks, InboundPublisher bus, Clock clock) {
         this.webhooks = webhooks;
         this.bus = bus;
-        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -69,17 +66,12 @@ class TwilioVoiceController {
         if (callSid == null || caller == null || to == null) {
             return TwilioWebhooks.problem(HttpStatus.BAD_REQUEST, "CallSid, From and To are required");
         }
-        String phone;
-        try {
-            phone = addresses.phone(caller.startsWith("client:") ? caller.substring(7) : caller);
-        } catch (IllegalArgumentException e) {
-            // withheld numbers arrive as "+266696687", "anonymous" or "Restricted"
-            phone = null;
-        }
-        if (phone == null) {
+        Optional<String> number = webhooks.phoneOf(caller);
+        if (number.isEmpty()) {
             return TwilioWebhooks.problem(HttpStatus.BAD_REQUEST, "the caller's number " + caller
                     + " is withheld or not a phone number; such calls are not recorded yet");
         }
+        String phone = number.get();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("callSid", callSid);
         metadata.put("to", to);
@@ -202,13 +194,8 @@ class TwilioVoiceController {
                     + " or the facts it reports");
         }
         report.put("callSid", callSid);
-        String caller = Optional.ofNullable(params.get("From")).orElse(null);
-        Address address = null;
-        try {
-            address = caller == null ? null : Address.phone(addresses.phone(caller));
-        } catch (IllegalArgumentException e) {
-            // a client: identity or a withheld number: the update is grouped by inbox instead
-        }
+        // a Client identity or a withheld number has no phone: the update is grouped by inbox instead
+        Address address = webhooks.phoneOf(params.get("From")).map(Address::phone).orElse(null);
         try {
             bus.publish(InboundInteraction.builder(CHANNEL, verified.inbox(), callSid + ":" + event)
                     .direction("INBOUND").kind(CALL_UPDATE).occurredAt(clock.instant())

@@ -1,5 +1,6 @@
 package io.omnihub.connectors.twilio;
 
+import io.omnihub.connectors.bus.AddressNormalizer;
 import io.omnihub.connectors.inbox.InboxSettings;
 import io.omnihub.connectors.inbox.InboxesProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,9 +32,31 @@ class TwilioWebhooks {
     private static final int MAX_BODY = 64 * 1024;
 
     private final InboxesProperties inboxes;
+    private final AddressNormalizer addresses;
 
-    TwilioWebhooks(InboxesProperties inboxes) {
+    TwilioWebhooks(InboxesProperties inboxes, AddressNormalizer addresses) {
         this.inboxes = inboxes;
+        this.addresses = addresses;
+    }
+
+    /**
+     * The E.164 number behind a Twilio address ({@code +1…}, {@code whatsapp:+1…}); empty for what is
+     * not a phone number: a Client identity ({@code client:bob}) or a withheld caller
+     * ({@code anonymous}, {@code +266696687}, {@code Restricted}).
+     */
+    Optional<String> phoneOf(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String number = raw.startsWith("whatsapp:") ? raw.substring(9) : raw;
+        if (number.startsWith("client:")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(addresses.phone(number));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** A webhook whose signature matched: the inbox it is for, its parameters and its URL's query. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,10 +54,9 @@ public record SlaProperties(@DefaultValue Map<String, Calendar> calendars, @Defa
     }
 
     public SlaProperties {
-        Map<String, BusinessCalendar> built = new HashMap<>();
         calendars.forEach((name, calendar) -> {
             try {
-                built.put(name, calendar.build());
+                calendar.build();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("omnihub.sla.calendars." + name + ": " + e.getMessage(), e);
             }
