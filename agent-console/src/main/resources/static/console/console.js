@@ -47,7 +47,7 @@
     }, 150);
   }
 
-  const events = new EventSource('/console/events');
+  const events = window.omnihubEvents || (window.omnihubEvents = new EventSource('/console/events'));
   // on every (re)connection, catch up with whatever happened while not connected (e.g. between this
   // page's rendering and the stream's start), then follow the events
   events.onopen = function () { state.textContent = 'live'; state.className = 'live on'; refresh(); };
@@ -57,4 +57,80 @@
     events.addEventListener(type, refresh);
   });
   window.omnihubLoadedAt = window.omnihubLoadedAt || Date.now();
+})();
+
+// Who else is on this conversation: this agent's presence (viewing, typing, left) goes to the hub,
+// other agents' presence and a chat visitor's typing come back on the event stream.
+(function () {
+  const body = document.body;
+  const conversation = body.dataset.conversation;
+  const presence = document.getElementById('presence');
+  if (!conversation || !presence) {
+    return;
+  }
+  const csrfParameter = document.querySelector('meta[name="csrf-parameter"]').content;
+  const csrfToken = document.querySelector('meta[name="csrf-token"]').content;
+  const others = {};
+  let visitorTypingUntil = 0;
+  let lastTyping = 0;
+
+  function tell(activity) {
+    const form = new FormData();
+    form.append('activity', activity);
+    form.append(csrfParameter, csrfToken);
+    fetch('/console/conversations/' + conversation + '/activity',
+      {method: 'POST', body: form, credentials: 'same-origin', keepalive: activity === 'left'}).catch(function () {});
+  }
+  function render() {
+    const now = Date.now();
+    const lines = [];
+    if (visitorTypingUntil > now) {
+      lines.push('The visitor is typing…');
+    }
+    Object.keys(others).forEach(function (agent) {
+      const seen = others[agent];
+      if (seen.until <= now) {
+        delete others[agent];
+      } else {
+        lines.push(seen.activity === 'typing' ? seen.name + ' is replying…' : seen.name + ' is also looking at this');
+      }
+    });
+    presence.textContent = lines.join(' · ');
+  }
+
+  tell('viewing');
+  setInterval(function () { tell('viewing'); }, 20000);
+  setInterval(render, 1000);
+  window.addEventListener('pagehide', function () { tell('left'); });
+  const text = document.getElementById('reply-text');
+  if (text) {
+    text.addEventListener('input', function () {
+      if (Date.now() - lastTyping > 2000) {
+        lastTyping = Date.now();
+        tell('typing');
+      }
+    });
+  }
+
+  const events = window.omnihubEvents || (window.omnihubEvents = new EventSource('/console/events'));
+  events.addEventListener('AgentActivity', function (event) {
+    const signal = JSON.parse(event.data);
+    if (String(signal.conversationId) !== conversation || signal.agent === body.dataset.agent) {
+      return;
+    }
+    if (signal.activity === 'left') {
+      delete others[signal.agent];
+    } else {
+      others[signal.agent] = {name: signal.agentName, activity: signal.activity,
+        until: Date.now() + (signal.activity === 'typing' ? 6000 : 45000)};
+    }
+    render();
+  });
+  events.addEventListener('VisitorTyping', function (event) {
+    const signal = JSON.parse(event.data);
+    if (signal.chatSession && signal.chatSession === body.dataset.chatSession) {
+      visitorTypingUntil = signal.typing ? Date.now() + 5000 : 0;
+      render();
+    }
+  });
 })();

@@ -55,6 +55,21 @@ final class LiveClient {
         }
     }
 
+    /**
+     * A passing signal (someone typing): sent only to a live client, without an id, so it neither
+     * moves the client's resume position nor is replayed.
+     */
+    synchronized void signal(String type, String json) {
+        if (closed || !live) {
+            return;
+        }
+        try {
+            emitter.send(SseEmitter.event().name(type).data(json, org.springframework.http.MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            close();
+        }
+    }
+
     synchronized void heartbeat() {
         if (closed) {
             return;

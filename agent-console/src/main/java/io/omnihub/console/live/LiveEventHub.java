@@ -63,6 +63,22 @@ public class LiveEventHub {
         clients.removeIf(LiveClient::isClosed);
     }
 
+    /** Typing and presence on a conversation, from any node: passed on to this node's live clients. */
+    @JmsListener(destination = "${omnihub.bus.live:hub.live}", containerFactory = LiveEventsConfiguration.FACTORY)
+    void onSignal(TextMessage message) throws JMSException {
+        String text = message.getText();
+        String type;
+        try {
+            type = json.readTree(text).path("type").asText();
+        } catch (IOException e) {
+            return;
+        }
+        if (AgentActivity.TYPE.equals(type) || "VisitorTyping".equals(type)) {
+            clients.forEach(client -> client.signal(type, text));
+            clients.removeIf(LiveClient::isClosed);
+        }
+    }
+
     /**
      * Connects a client; with {@code afterSequence} it first receives every event published
      * after that sequence (what it missed while away), then the live stream.

@@ -27,7 +27,11 @@ import org.springframework.web.server.ResponseStatusException;
 class ReplyController {
 
     /** What the agent wrote, as plain text (the mail carries it as text and as simple HTML). */
-    record ReplyRequest(@NotBlank @Size(max = 100_000) String text) {
+    /**
+     * @param text    what the agent wrote
+     * @param channel {@code email}, {@code sms} or {@code chat}; omitted, the conversation's own channel
+     */
+    record ReplyRequest(@NotBlank @Size(max = 100_000) String text, String channel) {
     }
 
     record ReplyView(Long interactionId, Long conversationId, String subject, String deliveryStatus,
@@ -49,9 +53,12 @@ class ReplyController {
     @Operation(summary = "Reply to the customer",
             description = "Records the reply on the conversation (deliveryStatus QUEUED) and queues it for the "
                     + "channel's sender; the timeline and the event stream show SENT or FAILED (with the "
-                    + "server's reason) once delivery is known. Email only, for now.")
+                    + "server's reason) once delivery is known (chat: DELIVERED once the visitor's widget showed it). "
+                    + "Email, SMS and chat; 'channel' switches to another channel the customer has (a conversation "
+                    + "whose inbox names a reply-mailbox or reply-sms), 409 when they have no address there.")
     ReplyView reply(@PathVariable long id, @Valid @RequestBody ReplyRequest request, Principal agent) {
-        return view(replies.reply(id, request.text(), List.of(), users.findByUsername(agent.getName()).orElseThrow()));
+        return view(replies.reply(id, request.channel(), request.text(), List.of(),
+                users.findByUsername(agent.getName()).orElseThrow()));
     }
 
     @PostMapping(path = "/api/v1/conversations/{id}/replies", consumes = "multipart/form-data")
@@ -60,6 +67,7 @@ class ReplyController {
             description = "The same as the JSON form, as multipart/form-data: a field 'text' and any number of "
                     + "'file' parts (up to " + MAX_FILES + " files, 25 MB each), sent as attachments.")
     ReplyView replyWithFiles(@PathVariable long id, @RequestParam("text") String text,
+            @RequestParam(name = "channel", required = false) String channel,
             @RequestParam(name = "file", required = false) List<MultipartFile> files, Principal agent)
             throws IOException {
         if (text == null || text.isBlank() || text.length() > 100_000) {
@@ -76,7 +84,7 @@ class ReplyController {
         if (attached.size() > MAX_FILES) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "at most " + MAX_FILES + " files per reply");
         }
-        return view(replies.reply(id, text, attached, users.findByUsername(agent.getName()).orElseThrow()));
+        return view(replies.reply(id, channel, text, attached, users.findByUsername(agent.getName()).orElseThrow()));
     }
 
     private static String safeName(String name) {

@@ -18,11 +18,9 @@ import io.omnihub.store.outbox.OutboxWriter;
 import io.omnihub.store.user.AppUser;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -37,8 +35,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class ReplyService {
 
-    static final Set<String> CHANNELS_WITH_REPLIES = Set.of("email", "sms");
-
     private final ConversationRepository conversations;
     private final InteractionRepository interactions;
     private final ContactPointRepository contactPoints;
@@ -46,11 +42,12 @@ public class ReplyService {
     private final BlobStorage blobs;
     private final OutboxWriter outbox;
     private final OutboundQueue outboundQueue;
+    private final ReplyChannels channels;
     private final Clock clock;
 
     ReplyService(ConversationRepository conversations, InteractionRepository interactions,
             ContactPointRepository contactPoints, AttachmentRepository attachments, BlobStorage blobs,
-            OutboxWriter outbox, OutboundQueue outboundQueue, Clock clock) {
+            OutboxWriter outbox, OutboundQueue outboundQueue, ReplyChannels channels, Clock clock) {
         this.conversations = conversations;
         this.interactions = interactions;
         this.contactPoints = contactPoints;
@@ -58,6 +55,7 @@ public class ReplyService {
         this.blobs = blobs;
         this.outbox = outbox;
         this.outboundQueue = outboundQueue;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -65,23 +63,31 @@ public class ReplyService {
     public record ReplyFile(String fileName, String contentType, byte[] content) {
     }
 
-    /** The recorded reply, queued for sending. */
+    /** The channels the conversation can be answered on, the one a reply takes by default first. */
+    @Transactional(readOnly = true)
+    public List<String> replyChannels(long conversationId) {
+        return conversations.findById(conversationId)
+                .map(c -> channels.choices(c, interactions.findByConversationIdOrderByOccurredAtAscIdAsc(c.getId())))
+                .orElse(List.of());
+    }
+
+    /** The recorded reply on the conversation's own channel, queued for sending. */
     @Transactional
     public Interaction reply(long conversationId, String text, List<ReplyFile> files, AppUser author) {
+        return reply(conversationId, null, text, files, author);
+    }
+
+    /** The recorded reply on {@code channel} (null: the conversation's own), queued for sending. */
+    @Transactional
+    public Interaction reply(long conversationId, String requestedChannel, String text, List<ReplyFile> files,
+            AppUser author) {
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "there is no conversation " + conversationId));
-        // a conversation a phone call opened is answered in writing by SMS, to the caller's number
-        String channel = "voice".equals(conversation.getChannel()) ? "sms" : conversation.getChannel();
-        if (!CHANNELS_WITH_REPLIES.contains(channel)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "replies on the " + channel
-                    + " channel are not supported yet");
-        }
         List<Interaction> history = interactions.findByConversationIdOrderByOccurredAtAscIdAsc(conversationId);
-        String recipient = history.stream().filter(i -> i.getDirection() == Direction.INBOUND)
-                .max(Comparator.comparing(Interaction::getOccurredAt)).map(Interaction::getSender)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
-                        "the conversation has no message from the customer to reply to"));
+        ReplyChannels.Route route = channels.route(conversation, history, requestedChannel);
+        String channel = route.channel();
+        String recipient = route.recipient();
         Optional.of(recipient).flatMap(r -> contactPoints.findByTypeAndValue(ContactPointType.EMAIL, r))
                 .filter(cp -> cp.isBouncing()).ifPresent(cp -> {
                     throw new ResponseStatusException(HttpStatus.CONFLICT, "mail to " + recipient
@@ -99,7 +105,7 @@ public class ReplyService {
                 subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject, text, null, List.of(),
                 Map.of("to", recipient));
         Interaction reply = new Interaction(draft, conversation.getId(), conversation.getCustomerId(),
-                conversation.getInboxId(), now);
+                route.inboxId(), now);
         reply.authoredBy(author.getId(), "QUEUED");
         reply = interactions.save(reply);
         for (ReplyFile file : files) {

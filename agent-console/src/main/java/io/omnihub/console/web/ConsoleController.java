@@ -4,10 +4,12 @@ import io.omnihub.console.api.ConversationActions;
 import io.omnihub.console.api.ConversationController;
 import io.omnihub.console.api.CustomerController;
 import io.omnihub.console.integrations.OrderLookupController;
+import io.omnihub.console.live.AgentActivity;
+import io.omnihub.console.reply.ReplyService;
+import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.conversation.ConversationStatus;
 import io.omnihub.store.conversation.Priority;
-import io.omnihub.console.reply.ReplyService;
 import io.omnihub.store.user.AppUserRepository;
 import java.security.Principal;
 import java.time.Clock;
@@ -37,18 +39,20 @@ class ConsoleController {
     private final ConversationRepository conversationRows;
     private final ConversationActions actions;
     private final ReplyService replies;
+    private final AgentActivity agentActivity;
     private final AppUserRepository users;
     private final Clock clock;
 
     ConsoleController(ConversationController conversations, CustomerController customers, OrderLookupController orders,
             ConversationRepository conversationRows, ConversationActions actions, ReplyService replies,
-            AppUserRepository users, Clock clock) {
+            AgentActivity agentActivity, AppUserRepository users, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.orders = orders;
         this.conversationRows = conversationRows;
         this.actions = actions;
         this.replies = replies;
+        this.agentActivity = agentActivity;
         this.users = users;
         this.clock = clock;
     }
@@ -102,6 +106,9 @@ class ConsoleController {
         model.addAttribute("customer", customers.get(customer));
         model.addAttribute("history", conversationRows.findTop20ByCustomerIdOrderByLastActivityAtDescIdDesc(customer));
         model.addAttribute("time", new TimeLabels(clock.instant()));
+        model.addAttribute("replyChannels", replies.replyChannels(id));
+        Conversation row = conversationRows.findById(id).orElseThrow();
+        model.addAttribute("chatSession", "chat".equals(row.getChannel()) ? row.getThreadKey() : null);
         return "console/conversation";
     }
 
@@ -112,14 +119,28 @@ class ConsoleController {
         return "console/conversation :: items";
     }
 
+    /** The agent is looking at the conversation, typing in it, or has left it: shown to others on it. */
+    @PostMapping("/console/conversations/{id}/activity")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    void activity(@PathVariable long id, @RequestParam String activity, Principal agent) {
+        Conversation conversation = conversationRows.findById(id).orElseThrow(() -> new ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND, "there is no conversation " + id));
+        if (!AgentActivity.ACTIVITIES.contains(activity)) {
+            throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "activity is one of " + AgentActivity.ACTIVITIES);
+        }
+        agentActivity.publish(conversation, users.findByUsername(agent.getName()).orElseThrow(), activity);
+    }
+
     @PostMapping("/console/conversations/{id}/reply")
-    String reply(@PathVariable long id, @RequestParam String text, Principal agent, RedirectAttributes redirect) {
+    String reply(@PathVariable long id, @RequestParam String text,
+            @RequestParam(required = false) String channel, Principal agent, RedirectAttributes redirect) {
         if (text == null || text.isBlank()) {
             redirect.addFlashAttribute("error", "Write something to send.");
             return "redirect:/console/conversations/" + id;
         }
         try {
-            replies.reply(id, text, List.of(), users.findByUsername(agent.getName()).orElseThrow());
+            replies.reply(id, channel, text, List.of(), users.findByUsername(agent.getName()).orElseThrow());
             redirect.addFlashAttribute("notice", "Reply queued; its delivery status appears below.");
         } catch (ResponseStatusException e) {
             redirect.addFlashAttribute("error", e.getReason());

@@ -16,9 +16,16 @@ import io.omnihub.connectors.webform.WebFormSettings;
  * @param webform settings when {@code channel} is {@code webform}
  * @param email   settings when {@code channel} is {@code email}
  * @param twilio  settings when {@code channel} is {@code sms} (Twilio SMS, MMS, WhatsApp)
+ * @param chat    settings when {@code channel} is {@code chat} (the web chat widget)
+ * @param replyMailbox the key of an email inbox whose mail server sends this inbox's replies by email:
+ *                an agent switching an SMS or chat conversation to email, a message left in the chat
+ *                while nobody was online, a chat transcript (optional)
+ * @param replySms the key of an SMS inbox whose number sends this inbox's replies by SMS: an agent
+ *                switching an email or chat conversation to SMS (optional)
  */
 public record InboxSettings(String channel, String name, String team, Routing routing, WebFormSettings webform,
-        MailboxSettings email, TwilioSettings twilio) {
+        MailboxSettings email, TwilioSettings twilio, io.omnihub.connectors.chat.ChatSettings chat,
+        String replyMailbox, String replySms) {
 
     /** How an inbox's new conversations find an agent. */
     public enum Routing { MANUAL, ROUND_ROBIN, LEAST_LOADED }

@@ -15,16 +15,35 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("omnihub")
 public record InboxesProperties(Map<String, InboxSettings> inboxes) {
 
-    public static final Set<String> CHANNELS = Set.of("webform", "email", "sms");
+    public static final Set<String> CHANNELS = Set.of("webform", "email", "sms", "chat");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     public InboxesProperties {
         inboxes = inboxes == null ? Map.of() : new LinkedHashMap<>(inboxes);
         inboxes.forEach(InboxesProperties::check);
+        Map<String, InboxSettings> all = inboxes;
+        all.forEach((key, inbox) -> checkReplyMailbox(key, inbox, all));
     }
 
     public Optional<InboxSettings> find(String key) {
         return Optional.ofNullable(key).map(inboxes::get);
+    }
+
+    private static void checkReplyMailbox(String key, InboxSettings inbox, Map<String, InboxSettings> all) {
+        if (inbox.replyMailbox() != null && !inbox.replyMailbox().isBlank()) {
+            InboxSettings mailbox = all.get(inbox.replyMailbox());
+            if (mailbox == null || !"email".equals(mailbox.channel()) || mailbox.email().smtp() == null) {
+                throw new IllegalArgumentException("omnihub.inboxes." + key + ".reply-mailbox: '"
+                        + inbox.replyMailbox() + "' is not an email inbox with SMTP settings");
+            }
+        }
+        if (inbox.replySms() != null && !inbox.replySms().isBlank()) {
+            InboxSettings sms = all.get(inbox.replySms());
+            if (sms == null || !"sms".equals(sms.channel())) {
+                throw new IllegalArgumentException("omnihub.inboxes." + key + ".reply-sms: '" + inbox.replySms()
+                        + "' is not an sms inbox");
+            }
+        }
     }
 
     private static void check(String key, InboxSettings inbox) {
@@ -50,6 +69,13 @@ public record InboxesProperties(Map<String, InboxSettings> inboxes) {
                         + "(address and imap; see docs/email.md)");
             }
             inbox.email().check(where + ".email");
+        }
+        if ("chat".equals(inbox.channel())) {
+            if (inbox.chat() == null) {
+                throw new IllegalArgumentException(where + ".chat is required for a chat inbox "
+                        + "(at least its allowed-origins; see docs/web-chat.md)");
+            }
+            inbox.chat().check(where + ".chat");
         }
         if ("sms".equals(inbox.channel())) {
             if (inbox.twilio() == null) {

@@ -9,6 +9,11 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
 
     boolean existsByInboxIdAndChannelAndExternalId(Long inboxId, String channel, String externalId);
 
+    /** The interaction recorded in the inbox under this channel id, locked for update. */
+    @Query(value = "select * from interaction where inbox_id = :inboxId and channel = :channel "
+            + "and external_id = :externalId for update", nativeQuery = true)
+    java.util.Optional<Interaction> findForUpdate(Long inboxId, String channel, String externalId);
+
     List<Interaction> findByConversationIdOrderByOccurredAtAscIdAsc(Long conversationId);
 
     /** A customer's timeline across every channel, newest first, from the top. */

@@ -98,6 +98,11 @@ public class AppUser {
         return displayName;
     }
 
+    /** The name customers see on the agent's messages: the display name, else the user name. */
+    public String shownName() {
+        return displayName == null || displayName.isBlank() ? username : displayName;
+    }
+
     public String getPasswordHash() {
         return passwordHash;
     }

@@ -17,13 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redeliveryDelay      wait before the first redelivery
  * @param redeliveryMultiplier each further redelivery waits this much longer
  * @param maxRedeliveryDelay   the longest wait between redeliveries
+ * @param live                 the topic of short-lived signals between nodes (typing, lines for open chat
+ *                             widgets): not persistent, never stored
  */
 @ConfigurationProperties("omnihub.bus")
 public record BusProperties(@DefaultValue("hub.inbound") String inbound, @DefaultValue("hub.events") String events,
         @DefaultValue("hub.outbound") String outboundPrefix, @DefaultValue(".dlq") String deadLetterSuffix,
         @DefaultValue("4") int consumers, @DefaultValue("6") int maxDeliveryAttempts,
         @DefaultValue("1s") Duration redeliveryDelay, @DefaultValue("3.0") double redeliveryMultiplier,
-        @DefaultValue("5m") Duration maxRedeliveryDelay) {
+        @DefaultValue("5m") Duration maxRedeliveryDelay, @DefaultValue("hub.live") String live) {
 
     public String deadLetterOf(String queue) {
         return queue + deadLetterSuffix;

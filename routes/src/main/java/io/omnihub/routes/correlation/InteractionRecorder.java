@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.connectors.bus.AttachmentRef;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InteractionFlag;
+import io.omnihub.routes.chat.ChatReceipts;
 import io.omnihub.routes.email.AutoReplies;
 import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.routes.media.MediaFetches;
@@ -63,6 +64,7 @@ public class InteractionRecorder {
     private final SmsDeliveryReports deliveryReports;
     private final MediaFetches mediaFetches;
     private final CallUpdates callUpdates;
+    private final ChatReceipts chatReceipts;
     private final SlaPolicies slaPolicies;
     private final AutoAssignment assignment;
     private final OutboxWriter outbox;
@@ -74,7 +76,8 @@ public class InteractionRecorder {
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
             QuarantineRepository quarantine, ContactPointRepository contactPoints, AutoReplies autoReplies,
             SmsConsentKeywords smsKeywords, SmsDeliveryReports deliveryReports, MediaFetches mediaFetches,
-            CallUpdates callUpdates, SlaPolicies slaPolicies, AutoAssignment assignment, OutboxWriter outbox,
+            CallUpdates callUpdates, ChatReceipts chatReceipts, SlaPolicies slaPolicies, AutoAssignment assignment,
+            OutboxWriter outbox,
             HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
@@ -90,6 +93,7 @@ public class InteractionRecorder {
         this.deliveryReports = deliveryReports;
         this.mediaFetches = mediaFetches;
         this.callUpdates = callUpdates;
+        this.chatReceipts = chatReceipts;
         this.slaPolicies = slaPolicies;
         this.assignment = assignment;
         this.outbox = outbox;
@@ -102,6 +106,9 @@ public class InteractionRecorder {
     public RecordingOutcome record(InboundInteraction in) {
         if (in != null && SmsDeliveryReports.KIND.equals(in.kind())) {
             return RecordingOutcome.statusUpdated(deliveryReports.apply(in));
+        }
+        if (in != null && ChatReceipts.KIND.equals(in.kind())) {
+            return RecordingOutcome.statusUpdated(chatReceipts.apply(in));
         }
         if (in != null && CallUpdates.KIND.equals(in.kind())) {
             return RecordingOutcome.statusUpdated(callUpdates.apply(in));

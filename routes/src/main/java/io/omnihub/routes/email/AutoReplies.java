@@ -6,7 +6,6 @@ import io.omnihub.connectors.email.MailInteractions;
 import io.omnihub.connectors.email.MailboxSettings;
 import io.omnihub.connectors.inbox.InboxSettings;
 import io.omnihub.connectors.inbox.InboxesProperties;
-import io.omnihub.routes.bus.BusProperties;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.events.InteractionRecorded;
 import io.omnihub.store.interaction.Direction;
@@ -14,8 +13,8 @@ import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.routes.outbound.QueueAfterCommit;
 import io.omnihub.store.outbox.OutboxWriter;
-import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Acknowledges a customer's mail that opened a conversation, when the mailbox asks for it: never
@@ -43,17 +39,15 @@ public class AutoReplies {
     private final InboxesProperties inboxes;
     private final InteractionRepository interactions;
     private final OutboxWriter outbox;
-    private final JmsTemplate bus;
-    private final String queue;
+    private final QueueAfterCommit queue;
     private final Clock clock;
 
     AutoReplies(InboxesProperties inboxes, InteractionRepository interactions, OutboxWriter outbox,
-            ConnectionFactory connectionFactory, BusProperties busProperties, Clock clock) {
+            QueueAfterCommit queue, Clock clock) {
         this.inboxes = inboxes;
         this.interactions = interactions;
         this.outbox = outbox;
-        this.bus = new JmsTemplate(connectionFactory);
-        this.queue = busProperties.outbound("email");
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -87,16 +81,6 @@ public class AutoReplies {
         outbox.append(new InteractionRecorded(id, conversation.getId(), conversation.getCustomerId(), mail.inbox(),
                 MailInteractions.CHANNEL, Direction.OUTBOUND.name(), InteractionKind.MESSAGE.name(),
                 reply.getExternalId(), now));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                bus.send(queue, session -> {
-                    var message = session.createTextMessage(
-                            "{\"schema\":\"omnihub.outbound.v1\",\"interactionId\":" + id + "}");
-                    message.setStringProperty("_AMQ_DUPL_ID", "reply:" + id);
-                    return message;
-                });
-            }
-        });
+        queue.enqueue(MailInteractions.CHANNEL, id);
     }
 }

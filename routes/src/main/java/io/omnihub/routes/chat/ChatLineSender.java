@@ -1,0 +1,91 @@
+package io.omnihub.routes.chat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.omnihub.connectors.chat.ChatLine;
+import io.omnihub.connectors.chat.ChatSessions;
+import io.omnihub.connectors.chat.ChatSignals;
+import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.conversation.ConversationRepository;
+import io.omnihub.store.interaction.Attachment;
+import io.omnihub.store.interaction.AttachmentRepository;
+import io.omnihub.store.interaction.Interaction;
+import io.omnihub.store.user.AppUser;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.user.AppUserRepository;
+
+/**
+ * Sends an agent's chat reply: the line goes on the live topic, from which the node the visitor's
+ * widget is connected to shows it (SENT); the widget confirms it was shown (DELIVERED, through
+ * {@code hub.inbound}). A visitor who is away sees it in the chat's history when they come back.
+ */
+@Component
+class ChatLineSender {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatLineSender.class);
+
+    private record Prepared(String session, ChatLine line) {
+    }
+
+    private final InteractionRepository interactions;
+    private final ConversationRepository conversations;
+    private final AttachmentRepository attachments;
+    private final AppUserRepository users;
+    private final ChatSignals signals;
+    private final Deliveries deliveries;
+    private final TransactionTemplate transaction;
+
+    ChatLineSender(InteractionRepository interactions, ConversationRepository conversations,
+            AttachmentRepository attachments, AppUserRepository users, ChatSignals signals, Deliveries deliveries,
+            TransactionTemplate transaction) {
+        this.interactions = interactions;
+        this.conversations = conversations;
+        this.attachments = attachments;
+        this.users = users;
+        this.signals = signals;
+        this.deliveries = deliveries;
+        this.transaction = transaction;
+    }
+
+    void send(long interactionId) {
+        Prepared prepared = transaction.execute(status -> prepare(interactionId));
+        if (prepared == null) {
+            return;
+        }
+        Map<String, Object> signal = new LinkedHashMap<>();
+        signal.put("type", ChatSessions.LINE);
+        signal.put("session", prepared.session());
+        signal.put("line", prepared.line());
+        signals.publish(signal);
+        deliveries.report(interactionId, "SENT", null, Map.of());
+        log.info("chat reply {} sent to chat {}", interactionId, prepared.session());
+    }
+
+    private Prepared prepare(long interactionId) {
+        Interaction reply = interactions.findById(interactionId).orElse(null);
+        if (reply == null || !"QUEUED".equals(reply.getDeliveryStatus())) {
+            return null;
+        }
+        Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
+        String session = conversation.getThreadKey();
+        if (!"chat".equals(conversation.getChannel()) || session == null || session.startsWith("offline:")) {
+            deliveries.record(reply, "FAILED", "this conversation has no chat to answer in (a message left while "
+                    + "nobody was online is answered by email)");
+            return null;
+        }
+        String author = reply.getAuthorId() == null ? "Support"
+                : users.findById(reply.getAuthorId()).map(AppUser::shownName).orElse("Support");
+        List<String> files = attachments.findByInteractionIdInOrderByIdAsc(List.of(reply.getId())).stream()
+                .map(Attachment::getFileName).toList();
+        return new Prepared(session, new ChatLine(reply.getExternalId(), "agent", author, reply.getBodyText(),
+                reply.getOccurredAt(), files));
+    }
+}
