@@ -75,7 +75,8 @@
   let lastTyping = 0;
 
   function tell(activity) {
-    const form = new FormData();
+    // a url-encoded body: the CSRF check reads its token from there (it does not parse multipart bodies)
+    const form = new URLSearchParams();
     form.append('activity', activity);
     form.append(csrfParameter, csrfToken);
     fetch('/console/conversations/' + conversation + '/activity',

@@ -18,9 +18,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +43,8 @@ class ConsoleBrowserIT {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = ConsoleBrowser.chromium();
+        wait = ConsoleBrowser.waitFor(browser);
     }
 
     @AfterEach
@@ -60,11 +53,7 @@ class ConsoleBrowserIT {
     }
 
     private void signIn() {
-        browser.get(hub.uri("/console").toString());
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
-        browser.findElement(By.name("username")).sendKeys(HubClient.ADMIN);
-        browser.findElement(By.name("password")).sendKeys(HubClient.ADMIN_PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        ConsoleBrowser.signIn(browser, hub);
     }
 
     private void sms(String sid, String from, String body) throws Exception {

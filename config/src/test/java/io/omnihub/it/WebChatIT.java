@@ -152,6 +152,11 @@ class WebChatIT {
             assertThat(error.path("message").asText()).contains("longer than 500 characters");
             visitor.send(Map.of("type", "message", "id", "bad id!", "text", "hi"));
             assertThat(visitor.await("error").path("message").asText()).contains("id of 1 to 64");
+            // typing signals, on and off, never cost the connection
+            visitor.send(Map.of("type", "typing", "typing", true));
+            visitor.send(Map.of("type", "typing", "typing", false));
+            visitor.send(Map.of("type", "message", "id", "after-typing", "text", "still here"));
+            visitor.await("ack", f -> f.path("id").asText().equals("after-typing"));
             visitor.send(Map.of("type", "wave"));
             assertThat(visitor.await("error").path("message").asText()).contains("unknown frame type 'wave'");
         }

@@ -104,6 +104,16 @@ public class ChatSocketHandler extends TextWebSocketHandler {
             error(socket, null, "a frame must be one JSON object");
             return;
         }
+        try {
+            handle(session, socket, message);
+        } catch (RuntimeException e) {
+            // one bad frame must not cost the visitor their connection
+            log.warn("chat frame of type '{}' failed", message.path("type").asText(), e);
+            error(socket, message.path("id").asText(null), "the hub could not handle this; please try again");
+        }
+    }
+
+    private void handle(WebSocketSession session, WebSocketSession socket, JsonNode message) {
         String inbox = inbox(session);
         ChatSettings chat = settings(inbox);
         switch (message.path("type").asText()) {
@@ -243,7 +253,11 @@ public class ChatSocketHandler extends TextWebSocketHandler {
         if (typing && last != null && now - last < 2_000) {
             return;
         }
-        session.getAttributes().put(LAST_TYPING, typing ? now : null);
+        if (typing) {
+            session.getAttributes().put(LAST_TYPING, now);
+        } else {
+            session.getAttributes().remove(LAST_TYPING);
+        }
         Map<String, Object> signal = new LinkedHashMap<>();
         signal.put("type", "VisitorTyping");
         signal.put("chatSession", visitor.sessionId());

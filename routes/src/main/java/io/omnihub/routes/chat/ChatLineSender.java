@@ -60,12 +60,13 @@ class ChatLineSender {
         if (prepared == null) {
             return;
         }
+        // SENT is committed before the line can reach a widget, whose receipt (DELIVERED) may come at once
+        deliveries.report(interactionId, "SENT", null, Map.of());
         Map<String, Object> signal = new LinkedHashMap<>();
         signal.put("type", ChatSessions.LINE);
         signal.put("session", prepared.session());
         signal.put("line", prepared.line());
         signals.publish(signal);
-        deliveries.report(interactionId, "SENT", null, Map.of());
         log.info("chat reply {} sent to chat {}", interactionId, prepared.session());
     }
 

@@ -1,0 +1,41 @@
+package io.omnihub.it;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's Chromium, headless, driven through its chromedriver; and signing in to the console with it. */
+final class ConsoleBrowser {
+
+    private ConsoleBrowser() {
+    }
+
+    static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        return new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
+    }
+
+    static WebDriverWait waitFor(WebDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** Signs in as the administrator and waits for the inbox's live stream. */
+    static void signIn(WebDriver browser, HubClient hub) {
+        WebDriverWait wait = waitFor(browser);
+        browser.get(hub.uri("/console").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        browser.findElement(By.name("username")).sendKeys(HubClient.ADMIN);
+        browser.findElement(By.name("password")).sendKeys(HubClient.ADMIN_PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+    }
+}
