@@ -99,11 +99,16 @@ public class HubClient {
     }
 
     private HttpResponse<String> jsonAsAdmin(String method, String path, Object body) {
+        return jsonAs(ADMIN, ADMIN_PASSWORD, method, path, body);
+    }
+
+    /** A JSON request as the given user (HTTP Basic). */
+    public HttpResponse<String> jsonAs(String user, String password, String method, String path, Object body) {
         try {
             return send(HttpRequest.newBuilder(uri(path))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                     .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** API errors as RFC 9457 problem documents that say what was wrong. */
-@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+/** Errors of every console and API route as RFC 9457 problem documents that say what was wrong. */
+@RestControllerAdvice(basePackages = "io.omnihub.console")
 // ahead of Spring Boot's generic problem-details handler, which would otherwise answer first
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {

@@ -40,10 +40,12 @@ public class ConversationController {
     private final InboxNames inboxes;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final java.time.Clock clock;
+    private final io.omnihub.console.security.InboxAccess access;
 
     ConversationController(ConversationRepository conversations, CustomerRepository customers,
             InteractionRepository interactions, InteractionViews views, InboxNames inboxes,
-            org.springframework.jdbc.core.JdbcTemplate jdbc, java.time.Clock clock) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, java.time.Clock clock,
+            io.omnihub.console.security.InboxAccess access) {
         this.conversations = conversations;
         this.customers = customers;
         this.interactions = interactions;
@@ -51,6 +53,7 @@ public class ConversationController {
         this.inboxes = inboxes;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.access = access;
     }
 
     @GetMapping
@@ -89,7 +92,7 @@ public class ConversationController {
                     "priority is LOW, NORMAL, HIGH or URGENT");
         }
         return page(new ConversationFilter(statuses(status), inbox == null ? null : inboxes.id(inbox), channel,
-                assigneeId, unassigned, teamId, level, breaching, q), cursor, limit);
+                assigneeId, unassigned, teamId, level, breaching, q).visibleTo(access.visibility(me)), cursor, limit);
     }
 
     /** One page of the list for a filter (the console renders the same). */

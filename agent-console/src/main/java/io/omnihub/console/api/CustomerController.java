@@ -34,14 +34,17 @@ public class CustomerController {
     private final ContactPointNormalizer normalizer;
     private final InteractionRepository interactions;
     private final InteractionViews views;
+    private final io.omnihub.console.security.InboxAccess access;
 
     CustomerController(CustomerRepository customers, ContactPointRepository contactPoints,
-            ContactPointNormalizer normalizer, InteractionRepository interactions, InteractionViews views) {
+            ContactPointNormalizer normalizer, InteractionRepository interactions, InteractionViews views,
+            io.omnihub.console.security.InboxAccess access) {
         this.customers = customers;
         this.contactPoints = contactPoints;
         this.normalizer = normalizer;
         this.interactions = interactions;
         this.views = views;
+        this.access = access;
     }
 
     @GetMapping
@@ -70,7 +73,8 @@ public class CustomerController {
             description = "Keyset-paginated: pass the previous page's `next` as `cursor`.")
     Page<InteractionView> timeline(@PathVariable Long id,
             @Parameter(description = "`next` of the previous page") @RequestParam(required = false) String cursor,
-            @Parameter(description = "page size, 1-200") @RequestParam(defaultValue = "50") int limit) {
+            @Parameter(description = "page size, 1-200") @RequestParam(defaultValue = "50") int limit,
+            java.security.Principal viewer) {
         customer(id);
         int size = pageSize(limit);
         List<Interaction> rows;
@@ -86,7 +90,9 @@ public class CustomerController {
             Interaction last = page.get(page.size() - 1);
             next = new Keyset(last.getOccurredAt(), last.getId()).encode();
         }
-        return new Page<>(views.of(page), next);
+        // interactions of restricted inboxes outside the viewer's teams are left out (the page may be shorter)
+        return new Page<>(views.of(page.stream().filter(i -> i.getConversationId() == null
+                || access.maySee(i.getConversationId(), viewer)).toList()), next);
     }
 
     static int pageSize(int limit) {

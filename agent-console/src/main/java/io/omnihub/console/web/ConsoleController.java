@@ -6,6 +6,7 @@ import io.omnihub.console.api.CustomerController;
 import io.omnihub.console.integrations.OrderLookupController;
 import io.omnihub.console.live.AgentActivity;
 import io.omnihub.console.reply.ReplyService;
+import io.omnihub.console.security.InboxAccess;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.conversation.ConversationStatus;
@@ -40,12 +41,13 @@ class ConsoleController {
     private final ConversationActions actions;
     private final ReplyService replies;
     private final AgentActivity agentActivity;
+    private final InboxAccess access;
     private final AppUserRepository users;
     private final Clock clock;
 
     ConsoleController(ConversationController conversations, CustomerController customers, OrderLookupController orders,
             ConversationRepository conversationRows, ConversationActions actions, ReplyService replies,
-            AgentActivity agentActivity, AppUserRepository users, Clock clock) {
+            AgentActivity agentActivity, InboxAccess access, AppUserRepository users, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.orders = orders;
@@ -53,6 +55,7 @@ class ConsoleController {
         this.actions = actions;
         this.replies = replies;
         this.agentActivity = agentActivity;
+        this.access = access;
         this.users = users;
         this.clock = clock;
     }
@@ -104,7 +107,8 @@ class ConsoleController {
                 : users.findById(detail.conversation().assigneeId()).map(u -> u.getUsername()).orElse("?"));
         long customer = detail.conversation().customerId();
         model.addAttribute("customer", customers.get(customer));
-        model.addAttribute("history", conversationRows.findTop20ByCustomerIdOrderByLastActivityAtDescIdDesc(customer));
+        model.addAttribute("history", conversationRows.findTop20ByCustomerIdOrderByLastActivityAtDescIdDesc(customer)
+                .stream().filter(h -> access.maySee(h.getId(), agent)).toList());
         model.addAttribute("time", new TimeLabels(clock.instant()));
         model.addAttribute("replyChannels", replies.replyChannels(id));
         Conversation row = conversationRows.findById(id).orElseThrow();

@@ -10,6 +10,8 @@ import io.omnihub.connectors.webform.WebFormSettings;
  * @param channel which channel it is: {@code webform}, {@code email} or {@code sms}
  * @param name    what agents see, e.g. "Website contact form"
  * @param team    the key of the team that works this inbox (optional)
+ * @param restricted only the members of {@code team} (and supervisors, administrators) see and work
+ *                its conversations; a conversation transferred to another team is also seen by that team
  * @param routing how its new conversations are assigned to the team's online agents:
  *                {@code ROUND_ROBIN}, {@code LEAST_LOADED}, or {@code MANUAL} (default: they wait
  *                in the team's list to be claimed)
@@ -23,7 +25,8 @@ import io.omnihub.connectors.webform.WebFormSettings;
  * @param replySms the key of an SMS inbox whose number sends this inbox's replies by SMS: an agent
  *                switching an email or chat conversation to SMS (optional)
  */
-public record InboxSettings(String channel, String name, String team, Routing routing, WebFormSettings webform,
+public record InboxSettings(String channel, String name, String team, boolean restricted, Routing routing,
+        WebFormSettings webform,
         MailboxSettings email, TwilioSettings twilio, io.omnihub.connectors.chat.ChatSettings chat,
         String replyMailbox, String replySms) {
 

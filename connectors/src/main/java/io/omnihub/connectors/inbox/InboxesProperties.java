@@ -59,6 +59,10 @@ public record InboxesProperties(Map<String, InboxSettings> inboxes) {
             throw new IllegalArgumentException(where + ".routing " + inbox.routing() + " needs a team: "
                     + where + ".team names the team whose agents take its conversations");
         }
+        if (inbox.restricted() && (inbox.team() == null || inbox.team().isBlank())) {
+            throw new IllegalArgumentException(where + ".restricted needs a team: " + where
+                    + ".team names the team whose members alone may see the inbox");
+        }
         if ("webform".equals(inbox.channel()) && inbox.webform() == null) {
             throw new IllegalArgumentException(where + ".webform is required for a webform inbox "
                     + "(at least its field mapping; see docs/configuration.md)");

@@ -15,9 +15,36 @@ import java.util.Set;
  * @param breaching  only conversations with an SLA target near breach or breached (and not resolved)
  * @param search     words found in subjects, texts or the customer's name, or an exact email address or
  *                   phone number of the customer (PostgreSQL full-text search)
+ * @param visibility what the viewer may see; null for everything
  */
 public record ConversationFilter(Set<ConversationStatus> statuses, Long inboxId, String channel, Long assigneeId,
-        boolean unassigned, Long teamId, Priority priority, boolean breaching, String search) {
+        boolean unassigned, Long teamId, Priority priority, boolean breaching, String search, Visibility visibility) {
+
+    /**
+     * The conversations a viewer may see: none of the restricted inboxes outside their teams,
+     * except those transferred to one of their teams.
+     *
+     * @param hiddenInboxIds restricted inboxes the viewer's teams do not work
+     * @param teamIds        the viewer's teams
+     */
+    public record Visibility(Set<Long> hiddenInboxIds, Set<Long> teamIds) {
+
+        public Visibility {
+            hiddenInboxIds = Set.copyOf(hiddenInboxIds);
+            teamIds = Set.copyOf(teamIds);
+        }
+    }
+
+    public ConversationFilter(Set<ConversationStatus> statuses, Long inboxId, String channel, Long assigneeId,
+            boolean unassigned, Long teamId, Priority priority, boolean breaching, String search) {
+        this(statuses, inboxId, channel, assigneeId, unassigned, teamId, priority, breaching, search, null);
+    }
+
+    /** The same filter, limited to what a viewer may see. */
+    public ConversationFilter visibleTo(Visibility viewer) {
+        return new ConversationFilter(statuses, inboxId, channel, assigneeId, unassigned, teamId, priority, breaching,
+                search, viewer);
+    }
 
     public ConversationFilter(Set<ConversationStatus> statuses, Long inboxId, String channel, Long assigneeId,
             boolean unassigned, Long teamId, Priority priority) {

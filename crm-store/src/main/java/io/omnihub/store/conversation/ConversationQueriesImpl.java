@@ -61,6 +61,15 @@ class ConversationQueriesImpl implements ConversationQueries {
             where.add("c.id in :matches");
             params.put("matches", matches);
         }
+        if (filter.visibility() != null && !filter.visibility().hiddenInboxIds().isEmpty()) {
+            if (filter.visibility().teamIds().isEmpty()) {
+                where.add("c.inboxId not in :hiddenInboxes");
+            } else {
+                where.add("(c.inboxId not in :hiddenInboxes or c.teamId in :viewerTeams)");
+                params.put("viewerTeams", filter.visibility().teamIds());
+            }
+            params.put("hiddenInboxes", filter.visibility().hiddenInboxIds());
+        }
         if (after != null) {
             where.add("(c.lastActivityAt < :afterAt or (c.lastActivityAt = :afterAt and c.id < :afterId))");
             params.put("afterAt", after.at());

@@ -48,7 +48,9 @@ public class InboxCatalog {
                 log.info("inbox {} updated from configuration", key);
             }
             Long team = settings.team() == null ? null : team(settings.team());
-            jdbc.update("update inbox set team_id = ? where key = ? and team_id is distinct from ?", team, key, team);
+            jdbc.update("update inbox set team_id = ?, restricted = ? where key = ? "
+                    + "and (team_id is distinct from ? or restricted <> ?)", team, settings.restricted(), key, team,
+                    settings.restricted());
         });
     }
 

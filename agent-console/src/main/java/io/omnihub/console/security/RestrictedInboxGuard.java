@@ -1,0 +1,66 @@
+package io.omnihub.console.security;
+
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Keeps agents out of conversations of restricted inboxes their teams do not work, on every page
+ * and API route that names one — a conversation, one of its interactions, attachments or tasks —
+ * before the handler runs (403 with the reason).
+ */
+class RestrictedInboxGuard implements HandlerInterceptor {
+
+    private final InboxAccess access;
+    private final JdbcTemplate jdbc;
+
+    RestrictedInboxGuard(InboxAccess access, JdbcTemplate jdbc) {
+        this.access = access;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request
+                .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Authentication viewer = SecurityContextHolder.getContext().getAuthentication();
+        if (pattern == null || variables == null || viewer == null || !variables.containsKey("id")) {
+            return true;
+        }
+        Long id;
+        try {
+            id = Long.valueOf(variables.get("id"));
+        } catch (NumberFormatException e) {
+            return true;
+        }
+        Long conversation = conversationNamedBy(pattern.toString(), id);
+        if (conversation != null) {
+            access.require(conversation, viewer);
+        }
+        return true;
+    }
+
+    private Long conversationNamedBy(String pattern, long id) {
+        if (pattern.startsWith("/api/v1/conversations/{id}") || pattern.startsWith("/console/conversations/{id}")) {
+            return id;
+        }
+        String sql = switch (pattern) {
+            case "/api/v1/attachments/{id}", "/console/attachments/{id}" ->
+                    "select i.conversation_id from attachment a join interaction i on i.id = a.interaction_id "
+                            + "where a.id = ?";
+            case "/api/v1/interactions/{id}/original" -> "select conversation_id from interaction where id = ?";
+            case "/api/v1/tasks/{id}/done" -> "select conversation_id from conversation_task where id = ?";
+            default -> null;
+        };
+        return sql == null ? null : jdbc.queryForList(sql, Long.class, id).stream().findFirst().orElse(null);
+    }
+}
