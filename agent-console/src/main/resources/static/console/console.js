@@ -21,30 +21,48 @@
     return;
   }
   const query = body.dataset.liveQuery ? '?' + body.dataset.liveQuery : '';
-  let pending = false;
+  // events come in bursts (one change announces several): one fetch per burst, and an event that
+  // arrives while a fetch is under way is followed by one more fetch, so no change is missed
+  let scheduled = false;
+  let inFlight = false;
+  let again = false;
 
   function refresh() {
-    if (pending) {
+    if (inFlight) {
+      again = true;
       return;
     }
-    pending = true;
-    setTimeout(function () {
-      fetch(fragment + query, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
-        .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) {
-          pending = false;
-          if (html === null) {
-            return;
-          }
-          const holder = document.createElement(target.tagName === 'TBODY' ? 'table' : 'div');
-          holder.innerHTML = html;
-          const fresh = holder.querySelector('#live');
-          if (fresh) {
-            target.innerHTML = fresh.innerHTML;
-          }
-        })
-        .catch(function () { pending = false; });
-    }, 150);
+    if (scheduled) {
+      return;
+    }
+    scheduled = true;
+    setTimeout(fetchFragment, 50);
+  }
+
+  function fetchFragment() {
+    scheduled = false;
+    inFlight = true;
+    fetch(fragment + query, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html === null) {
+          return;
+        }
+        const holder = document.createElement(target.tagName === 'TBODY' ? 'table' : 'div');
+        holder.innerHTML = html;
+        const fresh = holder.querySelector('#live');
+        if (fresh) {
+          target.innerHTML = fresh.innerHTML;
+        }
+      })
+      .catch(function () { /* the stream's reconnection refreshes again */ })
+      .finally(function () {
+        inFlight = false;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
   }
 
   const events = window.omnihubEvents || (window.omnihubEvents = new EventSource('/console/events'));

@@ -42,6 +42,11 @@ public final class BenchCommand {
                     HubAccess.bearerToken(http, options.hub(), options.user(), options.password()), options.requests());
         }
 
+        if (options.scenario().equals("screen")) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            return new ScreenLatencyBench(options).run(http,
+                    HubAccess.bearerToken(http, options.hub(), options.user(), options.password()));
+        }
         System.out.printf("raw baseline (%,d interactions, one at a time) ...%n", options.baselineOps());
         RawBaseline.Result baseline = new RawBaseline(seeder, options.baselineOps(), seeded).run();
 

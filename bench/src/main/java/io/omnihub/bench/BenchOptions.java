@@ -22,8 +22,8 @@ import java.util.Map;
  * @param dbUser       database user
  * @param dbPassword   database password
  * @param baselineOps  interactions the raw baseline performs
- * @param scenario     {@code webform} (open-loop form posts), {@code sms} (open-loop Twilio webhooks) or
- *                     {@code email-burst}
+ * @param scenario     {@code webform} (open-loop form posts), {@code sms} (open-loop Twilio webhooks),
+ *                     {@code email-burst}, {@code inbox-list} or {@code screen} (event-to-screen in Chromium)
  * @param mails        mails in the email burst
  * @param mailboxes    mailboxes the burst is spread over (the hub must serve them: bench/email-burst.yml)
  */
@@ -52,7 +52,10 @@ record BenchOptions(URI hub, String user, String password, String form, double r
                                    --mailboxes N (20) of an IMAP server the benchmark starts on 127.0.0.1:3143;
                                    start the hub with --spring.config.additional-location=file:bench/email-burst.yml;
                                    or inbox-list: the conversation list with customers x history conversations
-                                   (a fifth made open), --requests N (50) per list
+                                   (a fifth made open), --requests N (50) per list;
+                                   or screen: --requests N form posts at --rate with the console inbox
+                                   open in headless Chromium (/usr/bin/chromium, /usr/bin/chromedriver):
+                                   post -> row on screen
             """;
 
     static BenchOptions parse(String[] args) {
@@ -90,8 +93,8 @@ record BenchOptions(URI hub, String user, String password, String form, double r
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet());
         }
-        if (!java.util.Set.of("webform", "sms", "email-burst", "inbox-list").contains(options.scenario)) {
-            throw new IllegalArgumentException("--scenario is webform, sms, email-burst or inbox-list");
+        if (!java.util.Set.of("webform", "sms", "email-burst", "inbox-list", "screen").contains(options.scenario)) {
+            throw new IllegalArgumentException("--scenario is webform, sms, email-burst, inbox-list or screen");
         }
         if (options.requests < 1) {
             throw new IllegalArgumentException("--requests is at least 1");
