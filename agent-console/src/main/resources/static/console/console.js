@@ -52,7 +52,16 @@
         holder.innerHTML = html;
         const fresh = holder.querySelector('#live');
         if (fresh) {
+          // a keyboard user keeps their place: the focused row is focused again after the swap
+          const focusedRow = target.contains(document.activeElement)
+            ? document.activeElement.closest('[data-conversation]') : null;
           target.innerHTML = fresh.innerHTML;
+          if (focusedRow) {
+            const again = target.querySelector('[data-conversation="' + focusedRow.dataset.conversation + '"] a');
+            if (again) {
+              again.focus();
+            }
+          }
         }
       })
       .catch(function () { /* the stream's reconnection refreshes again */ })
@@ -150,6 +159,56 @@
     if (signal.chatSession && signal.chatSession === body.dataset.chatSession) {
       visitorTypingUntil = signal.typing ? Date.now() + 5000 : 0;
       render();
+    }
+  });
+})();
+
+// Canned responses: the chosen one, filled for this conversation by the hub, goes into the reply box
+// at the cursor (as text).
+(function () {
+  const insert = document.getElementById('canned-insert');
+  const text = document.getElementById('reply-text');
+  if (!insert || !text) {
+    return;
+  }
+  insert.addEventListener('click', function () {
+    const shortcut = document.getElementById('canned').value;
+    fetch('/console/conversations/' + document.body.dataset.conversation + '/canned/' + encodeURIComponent(shortcut),
+      {credentials: 'same-origin'})
+      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+      .then(function (filled) {
+        const at = text.selectionStart || 0;
+        text.value = text.value.slice(0, at) + filled + text.value.slice(text.selectionEnd || at);
+        text.focus();
+        text.selectionStart = text.selectionEnd = at + filled.length;
+        text.dispatchEvent(new Event('input'));
+      })
+      .catch(function () { insert.textContent = 'Insert (failed, try again)'; });
+  });
+})();
+
+// Inbox keys: j / k move to the next / previous conversation, Enter opens it, / goes to the search box.
+(function () {
+  if (!document.querySelector('table.inbox')) {
+    return;
+  }
+  document.addEventListener('keydown', function (event) {
+    if (event.target.matches('input, textarea, select') || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const links = Array.from(document.querySelectorAll('#live tr[data-conversation] a'));
+    const at = links.indexOf(document.activeElement);
+    let next = null;
+    if (event.key === 'j') {
+      next = links[at + 1] || links[0];
+    } else if (event.key === 'k') {
+      next = at > 0 ? links[at - 1] : links[links.length - 1];
+    } else if (event.key === '/') {
+      next = document.getElementById('q');
+    }
+    if (next) {
+      event.preventDefault();
+      next.focus();
     }
   });
 })();

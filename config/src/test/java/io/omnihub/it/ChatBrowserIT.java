@@ -112,7 +112,7 @@ class ChatBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), "The visitor is typing"));
 
         browser.findElement(By.id("reply-text")).sendKeys("we have 3 left. " + PAYLOAD);
-        browser.findElement(By.cssSelector("#reply-form button")).click();
+        browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
 
         browser.switchTo().window(shop);
         // (the first agent line is the widget's welcome)

@@ -66,6 +66,10 @@ class ConsoleBrowserIT {
 
     @Test
     void anAgentSeesANewSmsLiveRepliesAndWatchesTheDeliveryStatus() throws Exception {
+        String canned = "browser-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(hub.postJsonAsAdmin("/api/v1/canned-responses", java.util.Map.of("shortcut", canned, "title",
+                "Greeting", "body", "Hello {{customer.firstName|there}}, {{agent.name}} here.")).statusCode())
+                .isEqualTo(201);
         signIn();
         Object loadedAt = ((JavascriptExecutor) browser).executeScript("return window.omnihubLoadedAt;");
         String phone = "+1470555" + String.format("01%02d", (int) (Math.random() * 100));
@@ -100,7 +104,7 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
 
         browser.findElement(By.id("reply-text")).sendKeys("We are on it");
-        browser.findElement(By.cssSelector("#reply-form button")).click();
+        browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
         // queued, then sent through the Twilio stand-in: the status changes on the page by itself
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "SENT"));
         String messageSid = jdbc.queryForObject("select metadata ->> 'messageSid' from interaction where "
@@ -116,6 +120,14 @@ class ConsoleBrowserIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form(status)))).statusCode()).isEqualTo(204);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "DELIVERED"));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.omnihubLoadedAt;")).isEqualTo(pageMarker);
+
+        // a canned response, filled for this customer (no name yet: the fallback), goes into the reply box
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("canned"))).selectByValue(canned);
+        browser.findElement(By.id("canned-insert")).click();
+        String admin = jdbc.queryForObject("select coalesce(nullif(display_name, ''), username) from app_user "
+                + "where username = 'admin'", String.class);
+        wait.until(ExpectedConditions.attributeToBe(By.id("reply-text"), "value", "Hello there, " + admin + " here."));
+        browser.findElement(By.id("reply-text")).clear();
 
         // an internal note stays in the hub; claim and resolve from the page
         browser.findElement(By.id("note-text")).sendKeys("Customer is a VIP, call first next time");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -102,8 +103,14 @@ class ConsoleXssIT {
         // the email's HTML, sanitized, in a frame that runs no script
         browser.get(hub.uri("/console/conversations/" + conversations.get(1)).toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe.html")));
-        assertThat(browser.findElement(By.cssSelector("iframe.html")).getAttribute("sandbox")).isEmpty();
-        String srcdoc = browser.findElement(By.cssSelector("iframe.html")).getAttribute("srcdoc");
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        // read in one go: the live part of the page may be swapped in between two reads
+        @SuppressWarnings("unchecked")
+        Map<String, Object> frame = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(
+                "const f = document.querySelector('iframe.html');"
+                + " return {sandbox: f.getAttribute('sandbox'), srcdoc: f.getAttribute('srcdoc')};");
+        assertThat(frame.get("sandbox")).isEqualTo("");
+        String srcdoc = String.valueOf(frame.get("srcdoc"));
         assertThat(srcdoc).contains("Hello").doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("onerror")
                 .doesNotContainIgnoringCase("javascript:").doesNotContainIgnoringCase("onload")
                 .doesNotContainIgnoringCase("<iframe").doesNotContainIgnoringCase("<object");

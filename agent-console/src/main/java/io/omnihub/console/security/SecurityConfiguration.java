@@ -104,6 +104,9 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/console/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/console/customers/*/merge", "/console/customer-merges/**")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())

@@ -3,6 +3,7 @@ package io.omnihub.console.web;
 import io.omnihub.console.api.ConversationActions;
 import io.omnihub.console.api.ConversationController;
 import io.omnihub.console.api.CustomerController;
+import io.omnihub.console.canned.CannedResponses;
 import io.omnihub.console.integrations.OrderLookupController;
 import io.omnihub.console.live.AgentActivity;
 import io.omnihub.console.reply.ReplyService;
@@ -12,9 +13,12 @@ import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.conversation.ConversationStatus;
 import io.omnihub.store.conversation.Priority;
 import io.omnihub.store.user.AppUserRepository;
+import io.omnihub.store.user.Role;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConsoleController {
 
+    /** Rows per inbox page; older ones are a link away (keyset paging). */
+    static final int PAGE = 100;
+
     private final ConversationController conversations;
     private final CustomerController customers;
     private final OrderLookupController orders;
@@ -42,12 +49,15 @@ class ConsoleController {
     private final ReplyService replies;
     private final AgentActivity agentActivity;
     private final InboxAccess access;
+    private final CannedResponses canned;
+    private final JdbcTemplate jdbc;
     private final AppUserRepository users;
     private final Clock clock;
 
     ConsoleController(ConversationController conversations, CustomerController customers, OrderLookupController orders,
             ConversationRepository conversationRows, ConversationActions actions, ReplyService replies,
-            AgentActivity agentActivity, InboxAccess access, AppUserRepository users, Clock clock) {
+            AgentActivity agentActivity, InboxAccess access, CannedResponses canned, AppUserRepository users,
+            JdbcTemplate jdbc, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.orders = orders;
@@ -56,6 +66,8 @@ class ConsoleController {
         this.replies = replies;
         this.agentActivity = agentActivity;
         this.access = access;
+        this.canned = canned;
+        this.jdbc = jdbc;
         this.users = users;
         this.clock = clock;
     }
@@ -65,16 +77,33 @@ class ConsoleController {
         return "redirect:/console/inbox";
     }
 
-    /** What the inbox shows: a status, a channel, a view (mine, unassigned, breaching) and search words. */
-    record InboxQuery(String status, String channel, String view, String q) {
+    /**
+     * What the inbox shows: a status, a channel, a view (mine, unassigned, breaching), a team, a
+     * priority, search words, and where the page starts (the cursor of the previous page's end).
+     */
+    record InboxQuery(String status, String channel, String view, String team, String priority, String q,
+            String cursor) {
 
         String asQueryString() {
             StringBuilder query = new StringBuilder();
             append(query, "status", status);
             append(query, "channel", channel);
             append(query, "view", view);
+            append(query, "team", team);
+            append(query, "priority", priority);
             append(query, "q", q);
+            append(query, "cursor", cursor);
             return query.toString();
+        }
+
+        /** The same list from its first page. */
+        public String firstPage() {
+            return new InboxQuery(status, channel, view, team, priority, q, null).asQueryString();
+        }
+
+        /** The same list from a cursor on. */
+        public String from(String next) {
+            return new InboxQuery(status, channel, view, team, priority, q, next).asQueryString();
         }
 
         private static void append(StringBuilder query, String name, String value) {
@@ -89,6 +118,8 @@ class ConsoleController {
     String inbox(InboxQuery query, Model model, Principal agent) {
         fillInbox(query, model, agent);
         model.addAttribute("agent", agent.getName());
+        model.addAttribute("admin", agent instanceof org.springframework.security.core.Authentication a
+                && a.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority())));
         return "console/inbox";
     }
 
@@ -111,6 +142,17 @@ class ConsoleController {
                 .stream().filter(h -> access.maySee(h.getId(), agent)).toList());
         model.addAttribute("time", new TimeLabels(clock.instant()));
         model.addAttribute("replyChannels", replies.replyChannels(id));
+        model.addAttribute("canned", canned.offeredTo(agent));
+        model.addAttribute("staff", users.findAll(org.springframework.data.domain.Sort.by("username")).stream()
+                .filter(u -> u.isEnabled() && u.getRoles().stream().anyMatch(r -> r != Role.INTEGRATION)).toList());
+        model.addAttribute("teams", teams());
+        boolean supervisor = agent instanceof org.springframework.security.core.Authentication a
+                && a.getAuthorities().stream().anyMatch(g -> "ROLE_SUPERVISOR".equals(g.getAuthority())
+                        || "ROLE_ADMIN".equals(g.getAuthority()));
+        model.addAttribute("supervisor", supervisor);
+        model.addAttribute("merges", supervisor ? jdbc.queryForList("""
+                select id, merged_id, merged_at from customer_merge
+                 where survivor_id = ? and undone_at is null order by merged_at desc limit 10""", customer) : List.of());
         Conversation row = conversationRows.findById(id).orElseThrow();
         model.addAttribute("chatSession", "chat".equals(row.getChannel()) ? row.getThreadKey() : null);
         return "console/conversation";
@@ -121,6 +163,13 @@ class ConsoleController {
         model.addAttribute("detail", conversations.get(id));
         model.addAttribute("time", new TimeLabels(clock.instant()));
         return "console/conversation :: items";
+    }
+
+    /** A canned response filled for this conversation, for the page to put into the reply box. */
+    @GetMapping(path = "/console/conversations/{id}/canned/{shortcut}", produces = "text/plain;charset=UTF-8")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String canned(@PathVariable long id, @PathVariable String shortcut, Principal agent) {
+        return canned.render(id, shortcut, agent);
     }
 
     /** The agent is looking at the conversation, typing in it, or has left it: shown to others on it. */
@@ -162,7 +211,8 @@ class ConsoleController {
     /** The buttons of the conversation page: claim, unassign, resolve, reopen, pending, a priority. */
     @PostMapping("/console/conversations/{id}/action")
     String act(@PathVariable long id, @RequestParam("do") String action,
-            @RequestParam(required = false) String priority, Principal agent, RedirectAttributes redirect) {
+            @RequestParam(required = false) String priority, @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String team, Principal agent, RedirectAttributes redirect) {
         String me = agent.getName();
         try {
             switch (action) {
@@ -172,10 +222,14 @@ class ConsoleController {
                 case "reopen" -> actions.changeStatus(id, ConversationStatus.OPEN, me);
                 case "pending" -> actions.changeStatus(id, ConversationStatus.PENDING, me);
                 case "priority" -> actions.changePriority(id, Priority.valueOf(priority), me);
+                case "give" -> actions.assign(id, assignee, me);
+                case "transfer" -> actions.transfer(id, team, me);
                 default -> throw new IllegalArgumentException("unknown action " + action);
             }
-        } catch (IllegalArgumentException | ResponseStatusException e) {
+        } catch (IllegalArgumentException | io.omnihub.console.api.NotFoundException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (ResponseStatusException e) {
+            redirect.addFlashAttribute("error", e.getReason());
         }
         return "redirect:/console/conversations/" + id;
     }
@@ -195,11 +249,17 @@ class ConsoleController {
         String statuses = query.status() == null || query.status().isBlank() ? "open,pending" : query.status();
         String view = blankToNull(query.view());
         model.addAttribute("page", conversations.list(statuses, null, blankToNull(query.channel()),
-                "mine".equals(view) ? "me" : null, "unassigned".equals(view), null, null, "breaching".equals(view),
-                blankToNull(query.q()), null, 100, agent));
+                "mine".equals(view) ? "me" : null, "unassigned".equals(view), blankToNull(query.team()),
+                blankToNull(query.priority()), "breaching".equals(view), blankToNull(query.q()),
+                blankToNull(query.cursor()), PAGE, agent));
+        model.addAttribute("teams", teams());
         model.addAttribute("query", query);
         model.addAttribute("liveQuery", query.asQueryString());
         model.addAttribute("time", new TimeLabels(clock.instant()));
+    }
+
+    private List<Map<String, Object>> teams() {
+        return jdbc.queryForList("select key, name from team order by name, key");
     }
 
     private static String blankToNull(String value) {

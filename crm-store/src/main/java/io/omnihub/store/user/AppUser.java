@@ -64,6 +64,22 @@ public class AppUser {
         this.updatedAt = now;
     }
 
+    /** An administrator's change of the account: what people see, what it may do, whether it may sign in. */
+    public void change(String newDisplayName, Set<Role> newRoles, boolean nowEnabled, Instant now) {
+        this.displayName = newDisplayName;
+        this.roles = newRoles.stream().map(Role::name).sorted().toList();
+        this.enabled = nowEnabled;
+        this.updatedAt = now;
+    }
+
+    /** A new password (hash), which also lifts a lock-out. */
+    public void resetPassword(String newPasswordHash, Instant now) {
+        this.passwordHash = newPasswordHash;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+        this.updatedAt = now;
+    }
+
     public boolean isLockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

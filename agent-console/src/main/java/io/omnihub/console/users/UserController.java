@@ -1,8 +1,6 @@
-package io.omnihub.console.api;
+package io.omnihub.console.users;
 
-import io.omnihub.store.audit.AuditTrail;
 import io.omnihub.store.user.AppUser;
-import io.omnihub.store.user.AppUserRepository;
 import io.omnihub.store.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,15 +10,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
-import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,21 +27,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Users", description = "Agents, supervisors, administrators and integration accounts (administrators only)")
 class UserController {
 
-    private final AppUserRepository users;
-    private final PasswordEncoder passwords;
-    private final AuditTrail audit;
-    private final Clock clock;
+    private final UserAdministration administration;
 
-    UserController(AppUserRepository users, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
-        this.users = users;
-        this.passwords = passwords;
-        this.audit = audit;
-        this.clock = clock;
+    UserController(UserAdministration administration) {
+        this.administration = administration;
     }
 
     record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}") String username,
             @NotBlank @Size(max = 200) String displayName, @NotBlank @Size(min = 12, max = 200) String password,
             @NotEmpty Set<Role> roles) {
+    }
+
+    /** What to change; fields left out stay as they are. */
+    record UserChange(@Size(max = 200) String displayName, Set<Role> roles, Boolean enabled,
+            @Size(min = 12, max = 200) String password) {
     }
 
     record UserView(Long id, String username, String displayName, Set<Role> roles, boolean enabled) {
@@ -57,23 +51,24 @@ class UserController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
     @Operation(summary = "Create a user", description = "Passwords have at least 12 characters; they are stored hashed.")
     UserView create(@Valid @RequestBody NewUser request, Principal admin) {
-        if (users.findByUsername(request.username()).isPresent()) {
-            throw new IllegalArgumentException("user '" + request.username() + "' exists already");
-        }
-        AppUser user = users.save(new AppUser(request.username(), request.displayName(),
-                passwords.encode(request.password()), EnumSet.copyOf(request.roles()), clock.instant()));
-        audit.record(admin.getName(), "user.created", "app_user", user.getId(),
-                Map.of("username", user.getUsername(), "roles", request.roles().toString()));
-        return UserView.of(user);
+        return UserView.of(administration.create(request.username(), request.displayName(), request.password(),
+                request.roles(), admin));
+    }
+
+    @PatchMapping("/{username}")
+    @Operation(summary = "Change a user", description = "Display name, roles, enabled (a disabled user cannot sign in "
+            + "or use API tokens), or a new password (which also lifts a lock-out). You cannot disable yourself or "
+            + "drop your own ADMIN role.")
+    UserView change(@PathVariable String username, @Valid @RequestBody UserChange request, Principal admin) {
+        return UserView.of(administration.change(username, new UserAdministration.Change(request.displayName(),
+                request.roles(), request.enabled(), request.password()), admin));
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
     @Operation(summary = "All users")
     List<UserView> list() {
-        return users.findAll(org.springframework.data.domain.Sort.by("username")).stream().map(UserView::of).toList();
+        return administration.all().stream().map(UserView::of).toList();
     }
 }
