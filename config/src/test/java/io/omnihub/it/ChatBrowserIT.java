@@ -15,10 +15,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,7 +29,7 @@ import com.sun.net.httpserver.HttpServer;
  * widget and the console shows it DELIVERED; scripts in either side's text never run.
  */
 @WithRunningHub
-class ChatBrowserIT {
+class ChatBrowserIT extends InBrowser {
 
     static final String PAYLOAD = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=1</script>";
 
@@ -41,8 +39,6 @@ class ChatBrowserIT {
     JdbcTemplate jdbc;
 
     HttpServer site;
-    WebDriver browser;
-    WebDriverWait wait;
 
     @BeforeEach
     void openTheShopAndTheBrowser() throws IOException {
@@ -59,14 +55,11 @@ class ChatBrowserIT {
             exchange.close();
         });
         site.start();
-        browser = ConsoleBrowser.chromium();
-        wait = ConsoleBrowser.waitFor(browser);
         assertThat(hub.putJsonAsAdmin("/api/v1/me/presence", Map.of("status", "ONLINE")).statusCode()).isEqualTo(200);
     }
 
     @AfterEach
-    void close() {
-        browser.quit();
+    void closeTheShop() {
         site.stop(0);
     }
 

@@ -10,16 +10,12 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * replies, and sees the delivery status change live; a script in a message never runs.
  */
 @WithRunningHub
-class ConsoleBrowserIT {
+class ConsoleBrowserIT extends InBrowser {
 
     @Autowired
     HubClient hub;
@@ -38,19 +34,8 @@ class ConsoleBrowserIT {
     @Autowired
     TwilioApiStub twilio;
 
-    WebDriver browser;
-    WebDriverWait wait;
 
-    @BeforeEach
-    void openBrowser() {
-        browser = ConsoleBrowser.chromium();
-        wait = ConsoleBrowser.waitFor(browser);
-    }
 
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     private void signIn() {
         ConsoleBrowser.signIn(browser, hub);

@@ -8,15 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,26 +23,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * customer panel, then undoes the merge.
  */
 @WithRunningHub
-class ConsoleWorkflowBrowserIT {
+class ConsoleWorkflowBrowserIT extends InBrowser {
 
     @Autowired
     HubClient hub;
     @Autowired
     JdbcTemplate jdbc;
 
-    WebDriver browser;
-    WebDriverWait wait;
 
-    @BeforeEach
-    void openBrowser() {
-        browser = ConsoleBrowser.chromium();
-        wait = ConsoleBrowser.waitFor(browser);
-    }
 
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     private long formConversation(String email, String message) {
         assertThat(hub.postForm("contact", HubClient.fields("name", "Customer " + email, "email", email,

@@ -8,15 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * one is shown as text (or dropped by the sanitizer) and none runs — no flag set, no dialog opened.
  */
 @WithRunningHub
-class ConsoleXssIT {
+class ConsoleXssIT extends InBrowser {
 
     /** Each sets window.pwned (or opens a dialog) if it ever runs. */
     static final List<String> PAYLOADS = List.of(
@@ -56,19 +52,8 @@ class ConsoleXssIT {
     @Autowired
     MailServer mail;
 
-    WebDriver browser;
-    WebDriverWait wait;
 
-    @BeforeEach
-    void openBrowser() {
-        browser = ConsoleBrowser.chromium();
-        wait = ConsoleBrowser.waitFor(browser);
-    }
 
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void noPayloadRunsInTheInboxOrTheConversationAndEachIsShownAsText() {

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,26 +18,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * cannot lock themselves out; agents cannot open the page, nor change users through the API.
  */
 @WithRunningHub
-class UserAdminBrowserIT {
+class UserAdminBrowserIT extends InBrowser {
 
     @Autowired
     HubClient hub;
     @Autowired
     JdbcTemplate jdbc;
 
-    WebDriver browser;
-    WebDriverWait wait;
 
-    @BeforeEach
-    void openBrowser() {
-        browser = ConsoleBrowser.chromium();
-        wait = ConsoleBrowser.waitFor(browser);
-    }
 
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     private By field(String user, String name) {
         return By.cssSelector("[form='user-" + jdbc.queryForObject("select id from app_user where username = ?",
