@@ -80,7 +80,8 @@
   events.onopen = function () { state.textContent = 'live'; state.className = 'live on'; refresh(); };
   events.onerror = function () { state.textContent = 'reconnecting…'; state.className = 'live off'; };
   ['InteractionRecorded', 'ConversationOpened', 'DeliveryStatusChanged', 'InteractionUpdated', 'ConversationAssigned',
-    'ConversationStatusChanged', 'ConversationPriorityChanged', 'SlaNearBreach', 'SlaBreached', 'TaskOpened'].forEach(function (type) {
+    'ConversationStatusChanged', 'ConversationPriorityChanged', 'ConversationTagged', 'SlaNearBreach', 'SlaBreached',
+    'TaskOpened'].forEach(function (type) {
     events.addEventListener(type, refresh);
   });
   window.omnihubLoadedAt = window.omnihubLoadedAt || Date.now();

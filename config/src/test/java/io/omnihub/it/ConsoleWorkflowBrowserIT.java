@@ -104,6 +104,17 @@ class ConsoleWorkflowBrowserIT extends InBrowser {
                 .map(r -> r.getAttribute("data-conversation")).toList();
         assertThat(shown).containsExactly(second);
 
+        // tags from the page, and the inbox narrowed to one of them
+        browser.get(hub.uri("/console/conversations/" + second).toString());
+        browser.findElement(By.id("tags")).sendKeys("Escalated, VIP " + run);
+        browser.findElement(By.cssSelector("form.tags button")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("tags"), "value", "escalated, vip-" + run));
+        browser.get(hub.uri("/console/inbox?tag=vip-" + run).toString());
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        assertThat(browser.findElements(By.cssSelector("#live tr[data-conversation]")).stream()
+                .map(r -> r.getAttribute("data-conversation")).toList()).containsExactly(second);
+        assertThat(browser.findElement(By.id("live")).getText()).contains("vip-" + run);
+
         // merge two customers from the panel, by the other's email, and undo it
         String ada = "ada-" + run + "@example.com";
         String adaOld = "ada-old-" + run + "@example.com";

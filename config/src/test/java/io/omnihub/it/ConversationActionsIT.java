@@ -38,6 +38,31 @@ class ConversationActionsIT {
     }
 
     @Test
+    void tagsAreNormalizedAnnouncedFilteredOnAndBadOnesRefused() {
+        long id = conversation();
+        String tag = "refund-" + UUID.randomUUID().toString().substring(0, 6);
+        var set = hub.putJsonAsAdmin("/api/v1/conversations/" + id + "/tags",
+                Map.of("tags", List.of(" VIP ", tag.toUpperCase(), "needs callback", "vip")));
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(hub.read(set.body()).path("tags")).extracting(JsonNode::asText)
+                .containsExactly("needs-callback", tag, "vip");
+        // the same set again changes nothing and announces nothing
+        hub.putJsonAsAdmin("/api/v1/conversations/" + id + "/tags", Map.of("tags", List.of("vip", tag,
+                "needs-callback")));
+        assertThat(events(id)).containsExactly("ConversationTagged");
+
+        JsonNode listed = hub.getJson("/api/v1/conversations?tag=" + tag);
+        assertThat(listed.path("items")).extracting(i -> i.path("id").asLong()).containsExactly(id);
+        assertThat(listed.path("items").get(0).path("tags")).extracting(JsonNode::asText).contains("vip");
+
+        var bad = hub.putJsonAsAdmin("/api/v1/conversations/" + id + "/tags", Map.of("tags", List.of("<b>")));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("tag '<b>' is not 1 to 40 letters");
+        assertThat(jdbc.queryForObject("select array_length(tags, 1) from conversation where id = ?", Integer.class, id))
+                .isEqualTo(3);
+    }
+
+    @Test
     void claimGiveUnassignTransferPriorityAndStatus() {
         long id = conversation();
         JsonNode claimed = hub.read(hub.postJsonAsAdmin("/api/v1/conversations/" + id + "/assignment",

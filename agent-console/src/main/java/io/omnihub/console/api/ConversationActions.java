@@ -85,6 +85,17 @@ public class ConversationActions {
         return true;
     }
 
+    /** Sets the conversation's tags (the whole set); returns them as stored (normalized, sorted). */
+    @Transactional
+    public java.util.List<String> retag(long id, java.util.Collection<String> tags, String by) {
+        Conversation conversation = find(id);
+        if (conversation.retag(tags, clock.instant())) {
+            outbox.append(new io.omnihub.store.events.ConversationTagged(id, conversation.getCustomerId(),
+                    conversation.getTags(), by));
+        }
+        return conversation.getTags();
+    }
+
     /**
      * Gives the conversation to {@code username} ({@code by} claiming it when it is their own name),
      * or to nobody ({@code null}: back to its team's list).

@@ -77,6 +77,7 @@ public class ConversationController {
                     + "phone number") @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,
             @Parameter(description = "page size, 1-200") @RequestParam(defaultValue = "50") int limit,
+            @Parameter(description = "only conversations with this tag") @RequestParam(required = false) String tag,
             java.security.Principal me) {
         Long assigneeId = assignee == null || assignee.isBlank() ? null
                 : lookup("select id from app_user where username = ?", "me".equals(assignee) ? me.getName() : assignee,
@@ -92,7 +93,8 @@ public class ConversationController {
                     "priority is LOW, NORMAL, HIGH or URGENT");
         }
         return page(new ConversationFilter(statuses(status), inbox == null ? null : inboxes.id(inbox), channel,
-                assigneeId, unassigned, teamId, level, breaching, q).visibleTo(access.visibility(me)), cursor, limit);
+                assigneeId, unassigned, teamId, level, breaching, q).visibleTo(access.visibility(me)).tagged(tag), cursor,
+                limit);
     }
 
     /** One page of the list for a filter (the console renders the same). */
@@ -140,7 +142,7 @@ public class ConversationController {
                 c.getPriority().name(), c.getSubject(), c.getAssigneeId(), c.getOpenedAt(), c.getLastActivityAt(),
                 c.getWaitingSince(), c.getFirstResponseAt(), c.getResolvedAt(), c.getThreadingRule(),
                 preview(latest.get(c.getId())), new ConversationSummary.Sla(c.getSlaPolicy(), c.getFirstResponseDueAt(),
-                        c.getResolutionDueAt(), c.slaState(clock.instant())))).toList();
+                        c.getResolutionDueAt(), c.slaState(clock.instant())), c.getTags())).toList();
     }
 
     private static String preview(Interaction interaction) {

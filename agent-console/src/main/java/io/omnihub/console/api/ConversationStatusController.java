@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -88,6 +89,17 @@ class ConversationStatusController {
                 : actions.assign(id, "me".equals(request.assignee()) ? agent.getName() : request.assignee(),
                         agent.getName());
         return new AssignmentView(id, conversation.getAssigneeId(), conversation.getTeamId());
+    }
+
+    record TagSet(@jakarta.validation.constraints.NotNull List<String> tags) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/conversations/{id}/tags")
+    @Operation(summary = "Set the conversation's tags", description = "The whole set, e.g. {\"tags\": [\"refund\", "
+            + "\"vip\"]}: at most 20, each 1 to 40 letters, digits, '-' or '_' (lower-cased, spaces become '-'). "
+            + "Emits ConversationTagged when they change. The list filters on one: ?tag=refund.")
+    TagSet tags(@PathVariable long id, @jakarta.validation.Valid @RequestBody TagSet request, Principal agent) {
+        return new TagSet(actions.retag(id, request.tags(), agent.getName()));
     }
 
     @PostMapping("/api/v1/conversations/{id}/notes")

@@ -12,7 +12,7 @@ import java.time.Instant;
 public record ConversationSummary(Long id, Long customerId, String customerName, String inbox, String channel,
         String status, String priority, String subject, Long assigneeId, Instant openedAt, Instant lastActivityAt,
         Instant waitingSince, Instant firstResponseAt, Instant resolvedAt, String threadingRule, String preview,
-        Sla sla) {
+        Sla sla, java.util.List<String> tags) {
 
     /** A conversation's SLA: its policy, when the first response and the resolution are due, and where it stands. */
     public record Sla(String policy, Instant firstResponseDueAt, Instant resolutionDueAt, String state) {

@@ -81,7 +81,7 @@ class ConsoleController {
      * What the inbox shows: a status, a channel, a view (mine, unassigned, breaching), a team, a
      * priority, search words, and where the page starts (the cursor of the previous page's end).
      */
-    record InboxQuery(String status, String channel, String view, String team, String priority, String q,
+    record InboxQuery(String status, String channel, String view, String team, String priority, String tag, String q,
             String cursor) {
 
         String asQueryString() {
@@ -91,6 +91,7 @@ class ConsoleController {
             append(query, "view", view);
             append(query, "team", team);
             append(query, "priority", priority);
+            append(query, "tag", tag);
             append(query, "q", q);
             append(query, "cursor", cursor);
             return query.toString();
@@ -98,12 +99,12 @@ class ConsoleController {
 
         /** The same list from its first page. */
         public String firstPage() {
-            return new InboxQuery(status, channel, view, team, priority, q, null).asQueryString();
+            return new InboxQuery(status, channel, view, team, priority, tag, q, null).asQueryString();
         }
 
         /** The same list from a cursor on. */
         public String from(String next) {
-            return new InboxQuery(status, channel, view, team, priority, q, next).asQueryString();
+            return new InboxQuery(status, channel, view, team, priority, tag, q, next).asQueryString();
         }
 
         private static void append(StringBuilder query, String name, String value) {
@@ -212,7 +213,8 @@ class ConsoleController {
     @PostMapping("/console/conversations/{id}/action")
     String act(@PathVariable long id, @RequestParam("do") String action,
             @RequestParam(required = false) String priority, @RequestParam(required = false) String assignee,
-            @RequestParam(required = false) String team, Principal agent, RedirectAttributes redirect) {
+            @RequestParam(required = false) String team, @RequestParam(required = false) String tags, Principal agent,
+            RedirectAttributes redirect) {
         String me = agent.getName();
         try {
             switch (action) {
@@ -224,6 +226,7 @@ class ConsoleController {
                 case "priority" -> actions.changePriority(id, Priority.valueOf(priority), me);
                 case "give" -> actions.assign(id, assignee, me);
                 case "transfer" -> actions.transfer(id, team, me);
+                case "tags" -> actions.retag(id, List.of(tags == null ? new String[0] : tags.split(",")), me);
                 default -> throw new IllegalArgumentException("unknown action " + action);
             }
         } catch (IllegalArgumentException | io.omnihub.console.api.NotFoundException e) {
@@ -251,7 +254,7 @@ class ConsoleController {
         model.addAttribute("page", conversations.list(statuses, null, blankToNull(query.channel()),
                 "mine".equals(view) ? "me" : null, "unassigned".equals(view), blankToNull(query.team()),
                 blankToNull(query.priority()), "breaching".equals(view), blankToNull(query.q()),
-                blankToNull(query.cursor()), PAGE, agent));
+                blankToNull(query.cursor()), PAGE, blankToNull(query.tag()), agent));
         model.addAttribute("teams", teams());
         model.addAttribute("query", query);
         model.addAttribute("liveQuery", query.asQueryString());

@@ -40,6 +40,10 @@ public class Conversation {
     @Column(nullable = false)
     private Priority priority = Priority.NORMAL;
 
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    private java.util.List<String> tags = new java.util.ArrayList<>();
+
     private String subject;
 
     @Column(name = "assignee_id")
@@ -170,6 +174,37 @@ public class Conversation {
             lastActivityAt = at;
         }
         updatedAt = Instant.now();
+    }
+
+    /** Tags: at most 20, each 1 to 40 of a-z, 0-9, '-' and '_' (given any case, spaces as '-'). */
+    public static final int MAX_TAGS = 20;
+
+    /** An agent sets the conversation's tags (the whole set); returns whether they changed. */
+    public boolean retag(java.util.Collection<String> given, Instant now) {
+        java.util.TreeSet<String> next = new java.util.TreeSet<>();
+        for (String tag : given) {
+            String clean = tag == null ? "" : tag.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "-");
+            if (clean.isEmpty()) {
+                continue;
+            }
+            if (!clean.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+                throw new IllegalArgumentException("tag '" + tag.strip() + "' is not 1 to 40 letters, digits, '-' or '_'");
+            }
+            next.add(clean);
+        }
+        if (next.size() > MAX_TAGS) {
+            throw new IllegalArgumentException("a conversation has at most " + MAX_TAGS + " tags");
+        }
+        if (next.equals(new java.util.TreeSet<>(tags))) {
+            return false;
+        }
+        tags = new java.util.ArrayList<>(next);
+        updatedAt = now;
+        return true;
+    }
+
+    public java.util.List<String> getTags() {
+        return java.util.List.copyOf(tags);
     }
 
     /** An agent sets how urgent it is; returns whether it changed. */

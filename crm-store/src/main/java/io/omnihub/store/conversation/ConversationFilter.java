@@ -16,9 +16,11 @@ import java.util.Set;
  * @param search     words found in subjects, texts or the customer's name, or an exact email address or
  *                   phone number of the customer (PostgreSQL full-text search)
  * @param visibility what the viewer may see; null for everything
+ * @param tag        only conversations with this tag
  */
 public record ConversationFilter(Set<ConversationStatus> statuses, Long inboxId, String channel, Long assigneeId,
-        boolean unassigned, Long teamId, Priority priority, boolean breaching, String search, Visibility visibility) {
+        boolean unassigned, Long teamId, Priority priority, boolean breaching, String search, Visibility visibility,
+        String tag) {
 
     /**
      * The conversations a viewer may see: none of the restricted inboxes outside their teams,
@@ -37,13 +39,20 @@ public record ConversationFilter(Set<ConversationStatus> statuses, Long inboxId,
 
     public ConversationFilter(Set<ConversationStatus> statuses, Long inboxId, String channel, Long assigneeId,
             boolean unassigned, Long teamId, Priority priority, boolean breaching, String search) {
-        this(statuses, inboxId, channel, assigneeId, unassigned, teamId, priority, breaching, search, null);
+        this(statuses, inboxId, channel, assigneeId, unassigned, teamId, priority, breaching, search, null, null);
     }
 
     /** The same filter, limited to what a viewer may see. */
     public ConversationFilter visibleTo(Visibility viewer) {
         return new ConversationFilter(statuses, inboxId, channel, assigneeId, unassigned, teamId, priority, breaching,
-                search, viewer);
+                search, viewer, tag);
+    }
+
+    /** The same filter, limited to conversations with this tag (null: any). */
+    public ConversationFilter tagged(String wanted) {
+        return new ConversationFilter(statuses, inboxId, channel, assigneeId, unassigned, teamId, priority, breaching,
+                search, visibility, wanted == null || wanted.isBlank() ? null
+                        : wanted.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     public ConversationFilter(Set<ConversationStatus> statuses, Long inboxId, String channel, Long assigneeId,

@@ -61,6 +61,10 @@ class ConversationQueriesImpl implements ConversationQueries {
             where.add("c.id in :matches");
             params.put("matches", matches);
         }
+        if (filter.tag() != null) {
+            where.add("array_contains(c.tags, :tag)");
+            params.put("tag", filter.tag());
+        }
         if (filter.visibility() != null && !filter.visibility().hiddenInboxIds().isEmpty()) {
             if (filter.visibility().teamIds().isEmpty()) {
                 where.add("c.inboxId not in :hiddenInboxes");
