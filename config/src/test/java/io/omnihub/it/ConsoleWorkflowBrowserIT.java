@@ -52,6 +52,17 @@ class ConsoleWorkflowBrowserIT extends InBrowser {
                 "select count(*) from interaction where body_text like ?", Integer.class, "paging" + run + "%") == 103);
         ConsoleBrowser.signIn(browser, hub);
 
+        // presence from the header: away, then online again (routing and the chat widget go by it)
+        new Select(browser.findElement(By.id("presence-status"))).selectByValue("AWAY");
+        browser.findElement(By.cssSelector("form.presence-form button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("presence-status")));
+        assertThat(new Select(browser.findElement(By.id("presence-status"))).getFirstSelectedOption().getText())
+                .isEqualTo("away");
+        assertThat(hub.getJson("/api/v1/agents/admin").path("presence").asText()).isEqualTo("AWAY");
+        new Select(browser.findElement(By.id("presence-status"))).selectByValue("ONLINE");
+        browser.findElement(By.cssSelector("form.presence-form button")).click();
+        wait.until(d -> "ONLINE".equals(hub.getJson("/api/v1/agents/admin").path("presence").asText()));
+
         // more than a page: 100 rows, then the rest behind "Older"
         browser.get(hub.uri("/console/inbox?q=paging" + run).toString());
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#live tr[data-conversation]"), 100));

@@ -126,6 +126,18 @@ class WebChatIT {
     }
 
     @Test
+    void theWidgetScriptAndTheDemoPageAreServed() {
+        var script = hub.get("/channels/chat/widget.js", null, null);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+        assertThat(script.body()).contains("attachShadow").contains("/socket");
+        var demo = hub.get("/channels/chat/website-chat/demo", null, null);
+        assertThat(demo.statusCode()).isEqualTo(200);
+        assertThat(demo.body()).contains("<script src=\"/channels/chat/widget.js\" data-inbox=\"website-chat\" async>");
+        assertThat(hub.get("/channels/chat/contact/demo", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void badInputIsAnsweredClearlyAndNothingOfItIsRecorded() {
         assertThatThrownBy(() -> ChatVisitorClient.connect(hub, "chat", "https://evil.example"))
                 .rootCause().hasMessageContaining("403");

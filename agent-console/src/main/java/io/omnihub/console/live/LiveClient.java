@@ -89,7 +89,12 @@ final class LiveClient {
         if (!closed) {
             closed = true;
             heldBack.clear();
-            emitter.complete();
+            try {
+                emitter.complete();
+            } catch (IllegalStateException alreadyFailed) {
+                // the connection failed before (the container has given up on it): nothing left to complete,
+                // and the other clients must still get the event being sent
+            }
         }
     }
 

@@ -32,10 +32,8 @@ class RoutingAdminController {
     record Members(@NotNull List<String> usernames) {
     }
 
-    record Presence(@NotNull Status status) {
+    record Presence(@NotNull AgentPresence.Status status) {
     }
-
-    enum Status { ONLINE, BUSY, AWAY, OFFLINE }
 
     record TeamView(String key, String name, List<String> members) {
     }
@@ -46,9 +44,11 @@ class RoutingAdminController {
     static final Set<String> CHANNELS = Set.of("webform", "email", "sms", "voice", "chat", "business");
 
     private final JdbcTemplate jdbc;
+    private final AgentPresence presence;
 
-    RoutingAdminController(JdbcTemplate jdbc) {
+    RoutingAdminController(JdbcTemplate jdbc, AgentPresence presence) {
         this.jdbc = jdbc;
+        this.presence = presence;
     }
 
     @PostMapping("/api/v1/admin/teams")
@@ -99,7 +99,7 @@ class RoutingAdminController {
     @PutMapping("/api/v1/admin/users/{username}/presence")
     @Operation(summary = "Set an agent's presence (for supervisors and tests)")
     AgentView presence(@PathVariable String username, @Valid @RequestBody Presence request) {
-        setPresence(userId(username), request.status());
+        presence.set(username, request.status());
         return agent(username);
     }
 
@@ -107,7 +107,7 @@ class RoutingAdminController {
     @Operation(summary = "Set my presence", description = "ONLINE agents get new conversations routed to them within "
             + "their capacity; BUSY, AWAY and OFFLINE do not (what they have stays theirs).")
     AgentView myPresence(@Valid @RequestBody Presence request, Principal me) {
-        setPresence(userId(me.getName()), request.status());
+        presence.set(me.getName(), request.status());
         return agent(me.getName());
     }
 
@@ -115,20 +115,14 @@ class RoutingAdminController {
     @Operation(summary = "An agent's presence, capacity and open conversations per channel")
     AgentView agent(@PathVariable String username) {
         long user = userId(username);
-        String presence = jdbc.query("select status from agent_presence where user_id = ?",
-                rs -> rs.next() ? rs.getString(1) : "OFFLINE", user);
+        String status = presence.of(username).name();
         Map<String, Integer> capacity = new java.util.TreeMap<>();
         jdbc.query("select channel, max_open from agent_capacity where user_id = ?",
                 rs -> { capacity.put(rs.getString(1), rs.getInt(2)); }, user);
         Map<String, Integer> open = new java.util.TreeMap<>();
         jdbc.query("select channel, count(*) from conversation where assignee_id = ? and status <> 'RESOLVED' "
                 + "group by channel", rs -> { open.put(rs.getString(1), rs.getInt(2)); }, user);
-        return new AgentView(username, presence, capacity, open);
-    }
-
-    private void setPresence(long user, Status status) {
-        jdbc.update("insert into agent_presence (user_id, status) values (?, ?) on conflict (user_id) do update "
-                + "set status = excluded.status, changed_at = now()", user, status.name());
+        return new AgentView(username, status, capacity, open);
     }
 
     private TeamView view(String key) {

@@ -7,6 +7,7 @@ import io.omnihub.console.canned.CannedResponses;
 import io.omnihub.console.integrations.OrderLookupController;
 import io.omnihub.console.live.AgentActivity;
 import io.omnihub.console.reply.ReplyService;
+import io.omnihub.console.routing.AgentPresence;
 import io.omnihub.console.security.InboxAccess;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
@@ -51,13 +52,14 @@ class ConsoleController {
     private final InboxAccess access;
     private final CannedResponses canned;
     private final JdbcTemplate jdbc;
+    private final AgentPresence presence;
     private final AppUserRepository users;
     private final Clock clock;
 
     ConsoleController(ConversationController conversations, CustomerController customers, OrderLookupController orders,
             ConversationRepository conversationRows, ConversationActions actions, ReplyService replies,
             AgentActivity agentActivity, InboxAccess access, CannedResponses canned, AppUserRepository users,
-            JdbcTemplate jdbc, Clock clock) {
+            JdbcTemplate jdbc, AgentPresence presence, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.orders = orders;
@@ -68,6 +70,7 @@ class ConsoleController {
         this.access = access;
         this.canned = canned;
         this.jdbc = jdbc;
+        this.presence = presence;
         this.users = users;
         this.clock = clock;
     }
@@ -121,6 +124,7 @@ class ConsoleController {
         model.addAttribute("agent", agent.getName());
         model.addAttribute("admin", agent instanceof org.springframework.security.core.Authentication a
                 && a.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority())));
+        model.addAttribute("presence", presence.of(agent.getName()).name());
         return "console/inbox";
     }
 
@@ -164,6 +168,13 @@ class ConsoleController {
         model.addAttribute("detail", conversations.get(id));
         model.addAttribute("time", new TimeLabels(clock.instant()));
         return "console/conversation :: items";
+    }
+
+    /** The agent's own presence, from the inbox's header. */
+    @PostMapping("/console/presence")
+    String presence(@RequestParam AgentPresence.Status status, Principal agent) {
+        presence.set(agent.getName(), status);
+        return "redirect:/console/inbox";
     }
 
     /** A canned response filled for this conversation, for the page to put into the reply box. */

@@ -34,7 +34,9 @@ import io.omnihub.connectors.inbox.InboxesProperties;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The widget's script, {@code GET /channels/chat/widget.js}, and its file uploads,
+ * The widget's script, {@code GET /channels/chat/widget.js}, a page to try a chat inbox's widget
+ * on, {@code GET /channels/chat/{inbox}/demo} (it works when the hub's own address is among the
+ * inbox's allowed origins, as in the default configuration), and the widget's file uploads,
  * {@code POST /channels/chat/{inbox}/uploads}: multipart form data with the chat's {@code token}, the
  * message {@code id}, then the {@code file} (a plain form post, so browsers send it cross-origin
  * without a pre-flight). The page's origin must be allowed, the token valid, the file within the
@@ -42,7 +44,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * the message carrying it goes on the bus.
  */
 @RestController
-class ChatUploadController {
+class ChatWidgetController {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -53,7 +55,7 @@ class ChatUploadController {
     private final AbuseLimits limits;
     private final Clock clock;
 
-    ChatUploadController(InboxesProperties inboxes, ChatTokens tokens, BlobStore blobs, InboundPublisher bus,
+    ChatWidgetController(InboxesProperties inboxes, ChatTokens tokens, BlobStore blobs, InboundPublisher bus,
             AbuseLimits limits, Clock clock) {
         this.inboxes = inboxes;
         this.tokens = tokens;
@@ -69,6 +71,29 @@ class ChatUploadController {
                 .getContentAsString(StandardCharsets.UTF_8);
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .body(script);
+    }
+
+    @GetMapping(path = "/channels/chat/{inbox}/demo", produces = "text/html;charset=UTF-8")
+    ResponseEntity<String> demo(@PathVariable String inbox) {
+        ChatSettings chat = inboxes.find(inbox).filter(i -> "chat".equals(i.channel())).map(InboxSettings::chat)
+                .orElse(null);
+        if (chat == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                    .body("there is no chat '" + inbox + "'");
+        }
+        // the inbox key is [a-z0-9-] (checked at start-up), so it needs no escaping here
+        return ResponseEntity.ok("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>Chat demo · Omnihub</title></head>
+                <body style="font: 16px system-ui, sans-serif; margin: 2rem">
+                <h1>A page with the chat widget</h1>
+                <p>This is what a site gets from one tag:</p>
+                <pre>&lt;script src="/channels/chat/widget.js" data-inbox="%s" async&gt;&lt;/script&gt;</pre>
+                <p>Open the chat (bottom right), write, and answer in the console's inbox. With nobody ONLINE
+                (the console's header sets your presence) the widget offers to leave a message instead.</p>
+                <script src="/channels/chat/widget.js" data-inbox="%s" async></script>
+                </body></html>
+                """.formatted(inbox, inbox));
     }
 
     @PostMapping("/channels/chat/{inbox}/uploads")
