@@ -119,10 +119,20 @@ class WebChatIT {
             String body = textOf(transcript);
             assertThat(body).contains("You: Where is my parcel?").contains(": It arrives tomorrow.")
                     .doesNotContain("internal");
+
+            // transcripts are mail to an address the visitor typed: a few per chat and hour, then refused
+            reloaded.send(Map.of("type", "transcript"));
+            assertThat(reloaded.await("transcript").path("sent").asBoolean()).isTrue();
+            reloaded.send(Map.of("type", "transcript"));
+            assertThat(reloaded.await("transcript").path("sent").asBoolean()).isTrue();
+            reloaded.send(Map.of("type", "transcript"));
+            JsonNode refused = reloaded.await("transcript");
+            assertThat(refused.path("sent").asBoolean()).isFalse();
+            assertThat(refused.path("message").asText()).contains("try again later");
         }
         // the transcript is on the conversation's timeline, as an email to the visitor
         assertThat(jdbc.queryForObject("select count(*) from interaction where conversation_id = ? and channel = 'email' "
-                + "and metadata ->> 'to' = ?", Integer.class, conversation, email)).isEqualTo(1);
+                + "and metadata ->> 'to' = ?", Integer.class, conversation, email)).isEqualTo(3);
     }
 
     @Test

@@ -49,6 +49,10 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
+    /** Read receipts a widget may send per minute (a reconnect confirms its history at once). */
+    private static final int RECEIPTS_PER_MINUTE = 600;
+    /** Transcripts one chat may ask for per hour (each is an email to the address the visitor gave). */
+    private static final int TRANSCRIPTS_PER_HOUR = 3;
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
 
     private final InboxesProperties inboxes;
@@ -269,7 +273,8 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private void seen(WebSocketSession session, JsonNode frame) {
         ChatVisitor visitor = (ChatVisitor) session.getAttributes().get(VISITOR);
         String line = frame.path("id").asText("");
-        if (visitor == null || line.isEmpty() || line.length() > 100) {
+        if (visitor == null || line.isEmpty() || line.length() > 100
+                || !limits.allow("seen:" + visitor.visitorId(), RECEIPTS_PER_MINUTE, MINUTE)) {
             return;
         }
         try {
@@ -282,6 +287,11 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private void transcript(WebSocketSession session, WebSocketSession socket) {
         ChatVisitor visitor = visitor(session, socket);
         if (visitor == null) {
+            return;
+        }
+        if (!limits.allow("transcript:" + visitor.sessionId(), TRANSCRIPTS_PER_HOUR, HOUR)) {
+            send(socket, Map.of("type", "transcript", "sent", false,
+                    "message", "the transcript was sent a few times already; please try again later"));
             return;
         }
         if (visitor.email() == null) {
