@@ -1,0 +1,91 @@
+package io.omnihub.it;
+
+import static io.omnihub.it.TwilioSmsWebhookIT.PUBLIC_URL;
+import static io.omnihub.it.TwilioSmsWebhookIT.TOKEN;
+import static io.omnihub.it.TwilioSmsWebhookIT.form;
+import static io.omnihub.it.TwilioSmsWebhookIT.twilioSignature;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * An agent answers on another channel the customer has: an SMS conversation by email (sent from the
+ * SMS inbox's reply-mailbox) and an email conversation by SMS (from the mailbox's reply-sms number),
+ * both on the conversation's timeline; a channel the customer has no address on is refused clearly.
+ */
+@WithRunningHub
+class ReplyChannelSwitchIT {
+
+    @Autowired
+    HubClient hub;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MailServer mail;
+    @Autowired
+    TwilioApiStub twilio;
+
+    @Test
+    void smsAnsweredByEmailAndEmailAnsweredBySms() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String email = "switch-" + run + "@example.com";
+        String phone = "+1470555" + String.format("%04d", (int) (Math.random() * 10_000));
+        // one customer with both addresses (a form that gave both)
+        assertThat(hub.postForm("contact", HubClient.fields("name", "Sam Switch", "email", email, "phone", phone,
+                "message", "hello")).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "select count(*) from contact_point where value in (?, ?)", Integer.class, email, phone) == 2);
+
+        // an SMS from them, answered by email
+        List<String[]> params = TwilioSmsWebhookIT.inboundSms("SM" + UUID.randomUUID().toString().replace("-", ""),
+                phone, "Can you email me the invoice?");
+        assertThat(hub.send(HttpRequest.newBuilder(hub.uri("/channels/twilio/sms"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", twilioSignature(TOKEN, PUBLIC_URL, params))
+                .POST(HttpRequest.BodyPublishers.ofString(form(params)))).statusCode()).isEqualTo(200);
+        long smsConversation = await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForList(
+                "select conversation_id from interaction where body_text = 'Can you email me the invoice?' "
+                        + "and sender = ?", Long.class, phone), l -> l.size() == 1).get(0);
+        HttpResponse<String> byEmail = hub.postJsonAsAdmin("/api/v1/conversations/" + smsConversation + "/replies",
+                Map.of("text", "Invoice attached in the next mail " + run, "channel", "email"));
+        assertThat(byEmail.statusCode()).isEqualTo(202);
+        MimeMessage sent = await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedFor(email),
+                l -> !l.isEmpty()).get(0);
+        assertThat(sent.getFrom()[0].toString()).contains("support@hub.test");
+        assertThat(WebChatIT.textOf(sent)).contains("Invoice attached in the next mail " + run);
+        assertThat(jdbc.queryForMap("select channel, conversation_id, metadata ->> 'to' as to from interaction "
+                + "where id = ?", hub.read(byEmail.body()).path("interactionId").asLong()))
+                .containsEntry("channel", "email").containsEntry("conversation_id", smsConversation)
+                .containsEntry("to", email);
+
+        // a mail from them, answered by SMS
+        mail.deliver("support", "From: Sam Switch <" + email + ">\r\nTo: support@hub.test\r\nSubject: Delivery "
+                + run + "\r\nMessage-ID: <switch-" + run + "@example.com>\r\n\r\nPlease text me when it ships.\r\n");
+        long mailConversation = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                "select id from conversation where subject = ?", Long.class, "Delivery " + run), l -> l.size() == 1)
+                .get(0);
+        HttpResponse<String> bySms = hub.postJsonAsAdmin("/api/v1/conversations/" + mailConversation + "/replies",
+                Map.of("text", "Shipped today " + run, "channel", "sms"));
+        assertThat(bySms.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> twilio.requestsTo(phone).stream()
+                .anyMatch(r -> ("Shipped today " + run).equals(r.form().get("Body"))));
+
+        // a conversation whose inbox names no way to the channel is refused with the reason
+        HttpResponse<String> refused = hub.postJsonAsAdmin("/api/v1/conversations/" + smsConversation + "/replies",
+                Map.of("text", "by fax?", "channel", "fax"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("replies on the fax channel are not supported");
+    }
+}
