@@ -147,5 +147,16 @@ class ConsoleWorkflowBrowserIT extends InBrowser {
         assertThat(jdbc.queryForObject("select customer_id from conversation where id = ?", Long.class,
                 oldConversation)).isEqualTo(oldCustomer);
         assertThat(browser.findElement(By.cssSelector("aside.customer")).getText()).doesNotContain(adaOld);
+
+        // Ada writes again: the agent merges that conversation into the first one from the page
+        long adaAgain = formConversation(ada, "one more thing " + run);
+        browser.get(hub.uri("/console/conversations/" + adaConversation).toString());
+        new Select(browser.findElement(By.id("merge-conversation"))).selectByValue(String.valueOf(adaAgain));
+        browser.findElement(By.cssSelector("form.merge-conversation button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "Conversation " + adaAgain + " merged into this one (1 interaction moved)"));
+        assertThat(browser.findElement(By.id("live")).getText()).contains("one more thing " + run);
+        assertThat(jdbc.queryForObject("select merged_into_id from conversation where id = ?", Long.class, adaAgain))
+                .isEqualTo(adaConversation);
     }
 }

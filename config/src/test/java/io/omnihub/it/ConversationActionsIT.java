@@ -37,6 +37,52 @@ class ConversationActionsIT {
                 String.class, conversation);
     }
 
+    private long formConversation(String email, String message) {
+        hub.postForm("contact", HubClient.fields("email", email, "message", message));
+        return await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "select conversation_id from interaction where body_text = ?", Long.class, message),
+                l -> l.size() == 1).get(0);
+    }
+
+    @Test
+    void aCustomersTwoConversationsMergeIntoOneAndUnsafeMergesAreRefused() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String email = "twice-" + run + "@example.com";
+        long first = formConversation(email, "first request " + run);
+        long second = formConversation(email, "second request " + run);
+        var merged = hub.postJsonAsAdmin("/api/v1/conversations/" + first + "/merge", Map.of("merge", second));
+        assertThat(merged.statusCode()).isEqualTo(200);
+        assertThat(hub.read(merged.body()).path("interactionsMoved").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select body_text from interaction where conversation_id = ? order by id",
+                String.class, first)).containsExactly("first request " + run, "second request " + run);
+        assertThat(jdbc.queryForMap("select status, merged_into_id from conversation where id = ?", second))
+                .containsEntry("status", "RESOLVED").containsEntry("merged_into_id", first);
+        assertThat(jdbc.queryForList("select event_type from outbox where event_type = 'ConversationsMerged' "
+                + "and (payload ->> 'mergedId')::bigint = ?", String.class, second)).hasSize(1);
+        var again = hub.postJsonAsAdmin("/api/v1/conversations/" + first + "/merge", Map.of("merge", second));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("merged into another already");
+
+        long stranger = formConversation("stranger-" + run + "@example.com", "someone else " + run);
+        var different = hub.postJsonAsAdmin("/api/v1/conversations/" + first + "/merge", Map.of("merge", stranger));
+        assertThat(different.statusCode()).isEqualTo(409);
+        assertThat(different.body()).contains("different customers: merge the customers first");
+
+        // after a customer merge, one conversation came over with it: merging it with the survivor's own is
+        // refused while that customer merge can still be undone
+        long strangerCustomer = jdbc.queryForObject("select customer_id from conversation where id = ?", Long.class,
+                stranger);
+        long customer = jdbc.queryForObject("select customer_id from conversation where id = ?", Long.class, first);
+        var customerMerge = hub.postJsonAsAdmin("/api/v1/customers/" + customer + "/merge",
+                Map.of("merge", strangerCustomer));
+        assertThat(customerMerge.statusCode()).isEqualTo(200);
+        var unsafe = hub.postJsonAsAdmin("/api/v1/conversations/" + first + "/merge", Map.of("merge", stranger));
+        assertThat(unsafe.statusCode()).isEqualTo(409);
+        assertThat(unsafe.body()).contains("brought one of these conversations over");
+        assertThat(jdbc.queryForObject("select conversation_id from interaction where body_text = ?", Long.class,
+                "someone else " + run)).isEqualTo(stranger);
+    }
+
     @Test
     void tagsAreNormalizedAnnouncedFilteredOnAndBadOnesRefused() {
         long id = conversation();

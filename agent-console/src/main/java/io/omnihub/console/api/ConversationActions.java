@@ -43,10 +43,11 @@ public class ConversationActions {
     private final AppUserRepository users;
     private final OutboxWriter outbox;
     private final JdbcTemplate jdbc;
+    private final io.omnihub.store.audit.AuditTrail audit;
     private final Clock clock;
 
     ConversationActions(ConversationRepository conversations, InboxRepository inboxes,
-            InteractionRepository interactions, AppUserRepository users, OutboxWriter outbox, JdbcTemplate jdbc,
+            InteractionRepository interactions, AppUserRepository users, OutboxWriter outbox, JdbcTemplate jdbc, io.omnihub.store.audit.AuditTrail audit,
             Clock clock) {
         this.conversations = conversations;
         this.inboxes = inboxes;
@@ -54,6 +55,7 @@ public class ConversationActions {
         this.users = users;
         this.outbox = outbox;
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -143,6 +145,55 @@ public class ConversationActions {
                 conversation.getChannel(), Direction.OUTBOUND.name(), InteractionKind.NOTE.name(), note.getExternalId(),
                 now));
         return note;
+    }
+
+    /**
+     * Merges {@code otherId} into {@code id}: the other conversation's interactions, tasks and thread
+     * references move here, and it is resolved, pointing here. Only one customer's conversations; and
+     * not when a customer merge not undone brought one of them over but not the other (undoing that
+     * merge must still find every row where it left it).
+     */
+    @Transactional
+    public int merge(long id, long otherId, String by) {
+        if (id == otherId) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "a conversation cannot be merged into itself");
+        }
+        Conversation target = find(id);
+        Conversation other = find(otherId);
+        if (!target.getCustomerId().equals(other.getCustomerId())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversations " + id + " and " + otherId
+                    + " belong to different customers: merge the customers first");
+        }
+        if (target.getMergedIntoId() != null || other.getMergedIntoId() != null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + (target.getMergedIntoId() != null
+                    ? id : otherId) + " was merged into another already");
+        }
+        Long targetOrigin = customerMergeThatMoved(id);
+        Long otherOrigin = customerMergeThatMoved(otherId);
+        if (!java.util.Objects.equals(targetOrigin, otherOrigin)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "customer merge " + (targetOrigin != null
+                    ? targetOrigin : otherOrigin) + " brought one of these conversations over: undo it or merge "
+                    + "conversations that came from the same customer");
+        }
+        int moved = jdbc.update("update interaction set conversation_id = ? where conversation_id = ?", id, otherId);
+        jdbc.update("update conversation_task set conversation_id = ? where conversation_id = ?", id, otherId);
+        jdbc.update("""
+                update message_reference r set conversation_id = ? where conversation_id = ? and not exists (
+                    select 1 from message_reference t where t.conversation_id = ? and t.inbox_id = r.inbox_id
+                       and t.kind = r.kind and t.value = r.value)""", id, otherId, id);
+        jdbc.update("delete from message_reference where conversation_id = ?", otherId);
+        other.mergedInto(id, clock.instant());
+        changeStatus(otherId, ConversationStatus.RESOLVED, by);
+        audit.record(by, "conversation.merge", "conversation", id, Map.of("merged", otherId, "interactions", moved));
+        outbox.append(new io.omnihub.store.events.ConversationsMerged(id, target.getCustomerId(), otherId, moved, by));
+        return moved;
+    }
+
+    /** The customer merge (not undone) that moved this conversation to its customer, if any. */
+    private Long customerMergeThatMoved(long conversationId) {
+        return jdbc.queryForList("select id from customer_merge where undone_at is null "
+                + "and moved -> 'conversation' @> to_jsonb(?::bigint)", Long.class, conversationId).stream()
+                .findFirst().orElse(null);
     }
 
     private Conversation find(long id) {

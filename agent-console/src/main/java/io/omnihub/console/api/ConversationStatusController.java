@@ -48,12 +48,14 @@ class ConversationStatusController {
     private final ConversationActions actions;
     private final ConversationRepository conversations;
     private final AppUserRepository users;
+    private final io.omnihub.console.security.InboxAccess access;
 
     ConversationStatusController(ConversationActions actions, ConversationRepository conversations,
-            AppUserRepository users) {
+            AppUserRepository users, io.omnihub.console.security.InboxAccess access) {
         this.actions = actions;
         this.conversations = conversations;
         this.users = users;
+        this.access = access;
     }
 
     @PatchMapping("/api/v1/conversations/{id}")
@@ -100,6 +102,23 @@ class ConversationStatusController {
             + "Emits ConversationTagged when they change. The list filters on one: ?tag=refund.")
     TagSet tags(@PathVariable long id, @jakarta.validation.Valid @RequestBody TagSet request, Principal agent) {
         return new TagSet(actions.retag(id, request.tags(), agent.getName()));
+    }
+
+    record MergeRequest(@jakarta.validation.constraints.NotNull Long merge) {
+    }
+
+    record MergeView(long conversationId, long mergedId, int interactionsMoved) {
+    }
+
+    @PostMapping("/api/v1/conversations/{id}/merge")
+    @Operation(summary = "Merge another conversation of the same customer into this one",
+            description = "Body {\"merge\": <other conversation id>}. Its interactions, tasks and thread references move "
+                    + "here; it is resolved and keeps a pointer here (mergedIntoId). Audited; ConversationsMerged. "
+                    + "409 for different customers, a conversation merged already, or one brought over by a customer "
+                    + "merge not undone while the other was not.")
+    MergeView merge(@PathVariable long id, @jakarta.validation.Valid @RequestBody MergeRequest request, Principal agent) {
+        access.require(request.merge(), agent);
+        return new MergeView(id, request.merge(), actions.merge(id, request.merge(), agent.getName()));
     }
 
     @PostMapping("/api/v1/conversations/{id}/notes")

@@ -72,7 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/conversations/*/replies",
                                 "/api/v1/conversations/*/calls", "/api/v1/tasks/*/done",
                                 "/api/v1/conversations/*/business-requests", "/api/v1/conversations/*/assignment",
-                                "/api/v1/conversations/*/notes")
+                                "/api/v1/conversations/*/notes", "/api/v1/conversations/*/merge")
                         .hasAnyRole(STAFF)
                         .requestMatchers(org.springframework.http.HttpMethod.PATCH, "/api/v1/conversations/*")
                         .hasAnyRole(STAFF)

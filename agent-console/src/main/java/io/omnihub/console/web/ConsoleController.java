@@ -143,8 +143,11 @@ class ConsoleController {
                 : users.findById(detail.conversation().assigneeId()).map(u -> u.getUsername()).orElse("?"));
         long customer = detail.conversation().customerId();
         model.addAttribute("customer", customers.get(customer));
-        model.addAttribute("history", conversationRows.findTop20ByCustomerIdOrderByLastActivityAtDescIdDesc(customer)
-                .stream().filter(h -> access.maySee(h.getId(), agent)).toList());
+        List<Conversation> history = conversationRows.findTop20ByCustomerIdOrderByLastActivityAtDescIdDesc(customer)
+                .stream().filter(h -> access.maySee(h.getId(), agent)).toList();
+        model.addAttribute("history", history);
+        model.addAttribute("mergeCandidates", history.stream()
+                .filter(h -> h.getId() != id && h.getMergedIntoId() == null).toList());
         model.addAttribute("time", new TimeLabels(clock.instant()));
         model.addAttribute("replyChannels", replies.replyChannels(id));
         model.addAttribute("canned", canned.offeredTo(agent));
@@ -224,8 +227,8 @@ class ConsoleController {
     @PostMapping("/console/conversations/{id}/action")
     String act(@PathVariable long id, @RequestParam("do") String action,
             @RequestParam(required = false) String priority, @RequestParam(required = false) String assignee,
-            @RequestParam(required = false) String team, @RequestParam(required = false) String tags, Principal agent,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String team, @RequestParam(required = false) String tags,
+            @RequestParam(required = false) Long other, Principal agent, RedirectAttributes redirect) {
         String me = agent.getName();
         try {
             switch (action) {
@@ -238,6 +241,12 @@ class ConsoleController {
                 case "give" -> actions.assign(id, assignee, me);
                 case "transfer" -> actions.transfer(id, team, me);
                 case "tags" -> actions.retag(id, List.of(tags == null ? new String[0] : tags.split(",")), me);
+                case "merge" -> {
+                    access.require(other, agent);
+                    int moved = actions.merge(id, other, me);
+                    redirect.addFlashAttribute("notice", "Conversation " + other + " merged into this one ("
+                            + moved + (moved == 1 ? " interaction" : " interactions") + " moved).");
+                }
                 default -> throw new IllegalArgumentException("unknown action " + action);
             }
         } catch (IllegalArgumentException | io.omnihub.console.api.NotFoundException e) {

@@ -44,6 +44,9 @@ public class Conversation {
     @Column(nullable = false, columnDefinition = "text[]")
     private java.util.List<String> tags = new java.util.ArrayList<>();
 
+    @Column(name = "merged_into_id")
+    private Long mergedIntoId;
+
     private String subject;
 
     @Column(name = "assignee_id")
@@ -201,6 +204,16 @@ public class Conversation {
         tags = new java.util.ArrayList<>(next);
         updatedAt = now;
         return true;
+    }
+
+    /** Its history moved to {@code target}: it points there from now on (resolve it separately). */
+    public void mergedInto(long target, Instant now) {
+        this.mergedIntoId = target;
+        this.updatedAt = now;
+    }
+
+    public Long getMergedIntoId() {
+        return mergedIntoId;
     }
 
     public java.util.List<String> getTags() {

@@ -7,7 +7,7 @@ package io.omnihub.store.events;
 public sealed interface HubEvent permits CustomerCreated, ConversationOpened, InteractionRecorded,
         DeliveryStatusChanged, InteractionUpdated, TaskOpened, BusinessRequestRaised, ConversationStatusChanged,
         ConversationResolved, SlaNearBreach, SlaBreached, ConversationAssigned, ConversationPriorityChanged,
-        CustomersMerged, CustomersUnmerged, ConversationTagged {
+        CustomersMerged, CustomersUnmerged, ConversationTagged, ConversationsMerged {
 
     /** The customer the event belongs to; consumers keep per-customer order on it. */
     Long customerId();

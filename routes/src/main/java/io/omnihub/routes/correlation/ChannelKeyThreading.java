@@ -39,6 +39,10 @@ class ChannelKeyThreading {
             return ThreadDecision.open("channel-key-new", key);
         }
         Conversation conversation = latest.get();
+        if (conversation.getMergedIntoId() != null) {
+            // an agent merged it into another conversation: the thread goes on there
+            conversation = conversations.findById(conversation.getMergedIntoId()).orElse(conversation);
+        }
         if (conversation.getStatus() != ConversationStatus.RESOLVED) {
             return ThreadDecision.continueWith(conversation, "channel-key");
         }
