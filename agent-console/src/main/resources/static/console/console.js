@@ -80,7 +80,7 @@
   events.onopen = function () { state.textContent = 'live'; state.className = 'live on'; refresh(); };
   events.onerror = function () { state.textContent = 'reconnecting…'; state.className = 'live off'; };
   ['InteractionRecorded', 'ConversationOpened', 'DeliveryStatusChanged', 'InteractionUpdated', 'ConversationAssigned',
-    'ConversationStatusChanged', 'ConversationPriorityChanged', 'ConversationTagged', 'SlaNearBreach', 'SlaBreached',
+    'ConversationStatusChanged', 'ConversationPriorityChanged', 'ConversationTagged', 'ConversationsMerged', 'SlaNearBreach', 'SlaBreached',
     'TaskOpened'].forEach(function (type) {
     events.addEventListener(type, refresh);
   });

@@ -50,6 +50,12 @@ class ConversationActionsIT {
         String email = "twice-" + run + "@example.com";
         long first = formConversation(email, "first request " + run);
         long second = formConversation(email, "second request " + run);
+        // the first was answered (resolved); the second still waits, with a tag of its own
+        assertThat(hub.patchJsonAsAdmin("/api/v1/conversations/" + first, Map.of("status", "RESOLVED")).statusCode())
+                .isEqualTo(200);
+        hub.putJsonAsAdmin("/api/v1/conversations/" + second + "/tags", Map.of("tags", List.of("urgent-" + run)));
+        java.sql.Timestamp secondWaiting = jdbc.queryForObject("select waiting_since from conversation where id = ?",
+                java.sql.Timestamp.class, second);
         var merged = hub.postJsonAsAdmin("/api/v1/conversations/" + first + "/merge", Map.of("merge", second));
         assertThat(merged.statusCode()).isEqualTo(200);
         assertThat(hub.read(merged.body()).path("interactionsMoved").asInt()).isEqualTo(1);
@@ -57,6 +63,10 @@ class ConversationActionsIT {
                 String.class, first)).containsExactly("first request " + run, "second request " + run);
         assertThat(jdbc.queryForMap("select status, merged_into_id from conversation where id = ?", second))
                 .containsEntry("status", "RESOLVED").containsEntry("merged_into_id", first);
+        // the customer's unanswered message still waits: the target opened again, waiting since then, tagged
+        assertThat(jdbc.queryForMap("select status, waiting_since, array_to_string(tags, ',') as tags from "
+                + "conversation where id = ?", first)).containsEntry("status", "OPEN")
+                .containsEntry("waiting_since", secondWaiting).containsEntry("tags", "urgent-" + run);
         assertThat(jdbc.queryForList("select event_type from outbox where event_type = 'ConversationsMerged' "
                 + "and (payload ->> 'mergedId')::bigint = ?", String.class, second)).hasSize(1);
         var again = hub.postJsonAsAdmin("/api/v1/conversations/" + first + "/merge", Map.of("merge", second));

@@ -23,7 +23,7 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * An agent answers on another channel the customer has: an SMS conversation by email (sent from the
  * SMS inbox's reply-mailbox) and an email conversation by SMS (from the mailbox's reply-sms number),
- * both on the conversation's timeline; a channel the customer has no address on is refused clearly.
+ * both on the conversation's timeline; an unknown channel is bad input, refused clearly.
  */
 @WithRunningHub
 class ReplyChannelSwitchIT {
@@ -82,10 +82,10 @@ class ReplyChannelSwitchIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> twilio.requestsTo(phone).stream()
                 .anyMatch(r -> ("Shipped today " + run).equals(r.form().get("Body"))));
 
-        // a conversation whose inbox names no way to the channel is refused with the reason
+        // a channel that does not exist is bad input
         HttpResponse<String> refused = hub.postJsonAsAdmin("/api/v1/conversations/" + smsConversation + "/replies",
                 Map.of("text", "by fax?", "channel", "fax"));
-        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("replies on the fax channel are not supported");
     }
 }

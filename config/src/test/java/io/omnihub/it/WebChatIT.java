@@ -130,6 +130,19 @@ class WebChatIT {
             assertThat(refused.path("sent").asBoolean()).isFalse();
             assertThat(refused.path("message").asText()).contains("try again later");
         }
+        // a form from the same person merges into the chat; the chat itself is never merged away
+        assertThat(hub.postForm("contact", HubClient.fields("email", email, "message", "also by form")).statusCode())
+                .isEqualTo(202);
+        long form = await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForList(
+                "select conversation_id from interaction where body_text = 'also by form' and sender = ?", Long.class,
+                email), l -> l.size() == 1).get(0);
+        HttpResponse<String> chatAway = hub.postJsonAsAdmin("/api/v1/conversations/" + form + "/merge",
+                Map.of("merge", conversation));
+        assertThat(chatAway.statusCode()).isEqualTo(409);
+        assertThat(chatAway.body()).contains("is a live chat");
+        assertThat(hub.postJsonAsAdmin("/api/v1/conversations/" + conversation + "/merge", Map.of("merge", form))
+                .statusCode()).isEqualTo(200);
+
         // the transcript is on the conversation's timeline, as an email to the visitor
         assertThat(jdbc.queryForObject("select count(*) from interaction where conversation_id = ? and channel = 'email' "
                 + "and metadata ->> 'to' = ?", Integer.class, conversation, email)).isEqualTo(3);

@@ -158,8 +158,12 @@ public class ConversationActions {
         if (id == otherId) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "a conversation cannot be merged into itself");
         }
+        // both rows locked, always in id order: two agents merging the same pair either way wait for each other
+        jdbc.queryForList("select id from conversation where id in (?, ?) order by id for update", Long.class,
+                Math.min(id, otherId), Math.max(id, otherId));
         Conversation target = find(id);
         Conversation other = find(otherId);
+        conversations.flush();
         if (!target.getCustomerId().equals(other.getCustomerId())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "conversations " + id + " and " + otherId
                     + " belong to different customers: merge the customers first");
@@ -168,12 +172,21 @@ public class ConversationActions {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + (target.getMergedIntoId() != null
                     ? id : otherId) + " was merged into another already");
         }
-        Long targetOrigin = customerMergeThatMoved(id);
-        Long otherOrigin = customerMergeThatMoved(otherId);
-        if (!java.util.Objects.equals(targetOrigin, otherOrigin)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "customer merge " + (targetOrigin != null
-                    ? targetOrigin : otherOrigin) + " brought one of these conversations over: undo it or merge "
-                    + "conversations that came from the same customer");
+        if ("chat".equals(other.getChannel()) && other.getThreadKey() != null
+                && !other.getThreadKey().startsWith("offline:")) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + otherId + " is a live chat: its "
+                    + "visitor's widget follows it, so merge the other conversation into the chat instead");
+        }
+        if (!target.getInboxId().equals(other.getInboxId()) && restrictedEither(target, other)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + otherId + " is in another inbox "
+                    + "and one of the two inboxes is restricted: merging would show its history outside its team");
+        }
+        List<Long> targetOrigins = customerMergesThatMoved(id);
+        List<Long> otherOrigins = customerMergesThatMoved(otherId);
+        if (!targetOrigins.equals(otherOrigins)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "customer merge "
+                    + (targetOrigins.isEmpty() ? otherOrigins : targetOrigins).get(0) + " brought one of these "
+                    + "conversations over: undo it or merge conversations that came from the same customer");
         }
         int moved = jdbc.update("update interaction set conversation_id = ? where conversation_id = ?", id, otherId);
         jdbc.update("update conversation_task set conversation_id = ? where conversation_id = ?", id, otherId);
@@ -182,6 +195,7 @@ public class ConversationActions {
                     select 1 from message_reference t where t.conversation_id = ? and t.inbox_id = r.inbox_id
                        and t.kind = r.kind and t.value = r.value)""", id, otherId, id);
         jdbc.update("delete from message_reference where conversation_id = ?", otherId);
+        target.absorb(other, clock.instant());
         other.mergedInto(id, clock.instant());
         changeStatus(otherId, ConversationStatus.RESOLVED, by);
         audit.record(by, "conversation.merge", "conversation", id, Map.of("merged", otherId, "interactions", moved));
@@ -189,11 +203,15 @@ public class ConversationActions {
         return moved;
     }
 
-    /** The customer merge (not undone) that moved this conversation to its customer, if any. */
-    private Long customerMergeThatMoved(long conversationId) {
+    /** The customer merges (not undone) that moved this conversation, oldest first. */
+    private List<Long> customerMergesThatMoved(long conversationId) {
         return jdbc.queryForList("select id from customer_merge where undone_at is null "
-                + "and moved -> 'conversation' @> to_jsonb(?::bigint)", Long.class, conversationId).stream()
-                .findFirst().orElse(null);
+                + "and moved -> 'conversation' @> to_jsonb(?::bigint) order by id", Long.class, conversationId);
+    }
+
+    private boolean restrictedEither(Conversation target, Conversation other) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select bool_or(restricted) from inbox where id in (?, ?)",
+                Boolean.class, target.getInboxId(), other.getInboxId()));
     }
 
     private Conversation find(long id) {

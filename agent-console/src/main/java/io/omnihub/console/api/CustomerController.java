@@ -1,5 +1,7 @@
 package io.omnihub.console.api;
 
+import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.ContactPoint;
 import io.omnihub.store.customer.ContactPointNormalizer;
 import io.omnihub.store.customer.ContactPointRepository;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,16 +38,18 @@ public class CustomerController {
     private final InteractionRepository interactions;
     private final InteractionViews views;
     private final io.omnihub.console.security.InboxAccess access;
+    private final ConversationRepository conversations;
 
     CustomerController(CustomerRepository customers, ContactPointRepository contactPoints,
             ContactPointNormalizer normalizer, InteractionRepository interactions, InteractionViews views,
-            io.omnihub.console.security.InboxAccess access) {
+            io.omnihub.console.security.InboxAccess access, ConversationRepository conversations) {
         this.customers = customers;
         this.contactPoints = contactPoints;
         this.normalizer = normalizer;
         this.interactions = interactions;
         this.views = views;
         this.access = access;
+        this.conversations = conversations;
     }
 
     @GetMapping
@@ -91,8 +96,16 @@ public class CustomerController {
             next = new Keyset(last.getOccurredAt(), last.getId()).encode();
         }
         // interactions of restricted inboxes outside the viewer's teams are left out (the page may be shorter)
+        var visibility = access.visibility(viewer);
+        if (visibility == null) {
+            return new Page<>(views.of(page), next);
+        }
+        Map<Long, Conversation> conversationsOfPage = conversations.findAllById(page.stream()
+                .map(Interaction::getConversationId).filter(java.util.Objects::nonNull).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(Conversation::getId, c -> c));
         return new Page<>(views.of(page.stream().filter(i -> i.getConversationId() == null
-                || access.maySee(i.getConversationId(), viewer)).toList()), next);
+                || visibility.allows(conversationsOfPage.get(i.getConversationId()).getInboxId(),
+                        conversationsOfPage.get(i.getConversationId()).getTeamId())).toList()), next);
     }
 
     static int pageSize(int limit) {

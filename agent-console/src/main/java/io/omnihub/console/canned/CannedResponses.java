@@ -82,7 +82,7 @@ public class CannedResponses {
             throw new IllegalArgumentException("shortcut is 1 to 41 lower-case letters, digits and '-', e.g. 'thanks'");
         }
         Long teamId = team == null || team.isBlank() ? null : jdbc.queryForList("select id from team where key = ?",
-                Long.class, team).stream().findFirst().orElseThrow(() -> new NotFoundException("there is no team " + team));
+                Long.class, team).stream().findFirst().orElseThrow(() -> new IllegalArgumentException("there is no team " + team));
         try {
             if (id == null) {
                 id = jdbc.queryForObject("""

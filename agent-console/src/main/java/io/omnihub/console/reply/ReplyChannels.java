@@ -70,7 +70,8 @@ class ReplyChannels {
     Route route(Conversation conversation, List<Interaction> history, String requested) {
         String channel = requested == null || requested.isBlank() ? defaultChannel(conversation, history) : requested;
         if (!CHANNELS.contains(channel)) {
-            throw conflict("replies on the " + channel + " channel are not supported");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "replies on the " + channel
+                    + " channel are not supported (email, sms, chat)");
         }
         if ("chat".equals(channel) && (!"chat".equals(conversation.getChannel())
                 || !"chat".equals(defaultChannel(conversation, history)))) {

@@ -47,10 +47,6 @@ public class InboxAccess {
         return new Visibility(Set.copyOf(hidden), teams);
     }
 
-    public boolean maySee(long conversationId, Principal viewer) {
-        return seesEverything(viewer) || refusal(conversationId, viewer) == null;
-    }
-
     /** Refuses (403, saying why) a viewer outside the conversation's restricted inbox. */
     public void require(long conversationId, Principal viewer) {
         if (seesEverything(viewer)) {

@@ -143,8 +143,9 @@ class ConsoleController {
                 : users.findById(detail.conversation().assigneeId()).map(u -> u.getUsername()).orElse("?"));
         long customer = detail.conversation().customerId();
         model.addAttribute("customer", customers.get(customer));
+        var visibility = access.visibility(agent);
         List<Conversation> history = conversationRows.findTop20ByCustomerIdOrderByLastActivityAtDescIdDesc(customer)
-                .stream().filter(h -> access.maySee(h.getId(), agent)).toList();
+                .stream().filter(h -> visibility == null || visibility.allows(h.getInboxId(), h.getTeamId())).toList();
         model.addAttribute("history", history);
         model.addAttribute("mergeCandidates", history.stream()
                 .filter(h -> h.getId() != id && h.getMergedIntoId() == null).toList());
@@ -242,6 +243,9 @@ class ConsoleController {
                 case "transfer" -> actions.transfer(id, team, me);
                 case "tags" -> actions.retag(id, List.of(tags == null ? new String[0] : tags.split(",")), me);
                 case "merge" -> {
+                    if (other == null) {
+                        throw new IllegalArgumentException("choose the conversation to merge into this one");
+                    }
                     access.require(other, agent);
                     int moved = actions.merge(id, other, me);
                     redirect.addFlashAttribute("notice", "Conversation " + other + " merged into this one ("

@@ -19,11 +19,13 @@ import io.omnihub.connectors.bus.ThreadHints;
  * as the thread key, and the visitor's addresses — the site-verified user id first, then the
  * browser's visitor id, then the email they gave.
  */
-final class ChatIntake {
+public final class ChatIntake {
 
     static final String CHANNEL = "chat";
-    /** A visitor's widget showed an agent's line: the line's delivery is confirmed. */
-    static final String RECEIPT = "CHAT_RECEIPT";
+    /** The kind of a receipt on the bus: a visitor's widget showed an agent's line (it is DELIVERED). */
+    public static final String RECEIPT = "CHAT_RECEIPT";
+    /** A visitor's own id for a message: what makes a resend the same interaction. */
+    static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private ChatIntake() {
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,6 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private static final String LAST_TYPING = "omnihub.chat.typing";
     private static final int HISTORY = 200;
     private static final int MAX_NAME = 200;
-    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
     /** Read receipts a widget may send per minute (a reconnect confirms its history at once). */
@@ -209,7 +207,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
             return;
         }
         String id = frame.path("id").asText("");
-        if (!MESSAGE_ID.matcher(id).matches()) {
+        if (!ChatIntake.MESSAGE_ID.matcher(id).matches()) {
             error(socket, null, "a message needs an id of 1 to 64 letters, digits, '-' or '_'");
             return;
         }
@@ -312,7 +310,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
         String name = text(form, "name");
         String email = text(form, "email");
         String text = text(form, "text");
-        if (!MESSAGE_ID.matcher(id).matches() || name == null || name.length() > MAX_NAME || email == null
+        if (!ChatIntake.MESSAGE_ID.matcher(id).matches() || name == null || name.length() > MAX_NAME || email == null
                 || text == null) {
             error(socket, id, "your name, your email address and a message are required");
             return;

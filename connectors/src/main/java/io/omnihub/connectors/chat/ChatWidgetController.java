@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.omnihub.connectors.bus.AttachmentRef;
 import io.omnihub.connectors.bus.BlobStore;
 import io.omnihub.connectors.bus.BusUnavailableException;
+import io.omnihub.connectors.bus.FileNames;
 import io.omnihub.connectors.bus.InboundPublisher;
 import io.omnihub.connectors.inbox.InboxSettings;
 import io.omnihub.connectors.inbox.InboxesProperties;
@@ -46,7 +46,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestController
 class ChatWidgetController {
 
-    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final InboxesProperties inboxes;
     private final ChatTokens tokens;
@@ -54,6 +53,8 @@ class ChatWidgetController {
     private final InboundPublisher bus;
     private final AbuseLimits limits;
     private final Clock clock;
+    /** Read once: every page view of every embedding site asks for it. */
+    private final String widgetScript;
 
     ChatWidgetController(InboxesProperties inboxes, ChatTokens tokens, BlobStore blobs, InboundPublisher bus,
             AbuseLimits limits, Clock clock) {
@@ -63,14 +64,18 @@ class ChatWidgetController {
         this.bus = bus;
         this.limits = limits;
         this.clock = clock;
+        try {
+            this.widgetScript = new ClassPathResource("io/omnihub/connectors/chat/widget.js")
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("the chat widget's script is missing from the build", e);
+        }
     }
 
     @GetMapping(path = "/channels/chat/widget.js", produces = "text/javascript;charset=UTF-8")
-    ResponseEntity<String> widget() throws IOException {
-        String script = new ClassPathResource("io/omnihub/connectors/chat/widget.js")
-                .getContentAsString(StandardCharsets.UTF_8);
+    ResponseEntity<String> widget() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                .body(script);
+                .body(widgetScript);
     }
 
     @GetMapping(path = "/channels/chat/{inbox}/demo", produces = "text/html;charset=UTF-8")
@@ -132,12 +137,12 @@ class ChatWidgetController {
                 if (visitor == null || !inbox.equals(visitor.inbox())) {
                     return problem(HttpStatus.FORBIDDEN, "send the chat's token before the file", origin);
                 }
-                if (id == null || !MESSAGE_ID.matcher(id).matches()) {
+                if (id == null || !ChatIntake.MESSAGE_ID.matcher(id).matches()) {
                     return problem(HttpStatus.BAD_REQUEST, "send a message id (1 to 64 letters, digits, '-' or '_') "
                             + "before the file", origin);
                 }
                 String type = item.getContentType() == null ? "application/octet-stream" : item.getContentType();
-                String fileName = baseName(item.getName());
+                String fileName = FileNames.baseName(item.getName());
                 if (!chat.acceptsUploadType(type)) {
                     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "files of type " + type
                             + " are not accepted here (accepted: " + String.join(", ", chat.uploadTypes()) + ")", origin);
@@ -173,14 +178,6 @@ class ChatWidgetController {
         try (InputStream in = item.getInputStream()) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         }
-    }
-
-    private static String baseName(String name) {
-        if (name == null || name.isBlank()) {
-            return "file";
-        }
-        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        return last.isEmpty() ? "file" : last.length() > 200 ? last.substring(last.length() - 200) : last;
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String origin) {

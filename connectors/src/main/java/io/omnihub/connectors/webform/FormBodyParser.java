@@ -3,6 +3,7 @@ package io.omnihub.connectors.webform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnihub.connectors.bus.FileNames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -180,7 +181,7 @@ class FormBodyParser {
             throw new WebFormRejection(HttpStatus.PAYLOAD_TOO_LARGE, "this form accepts at most "
                     + settings.maxAttachments() + " files", item.getFieldName());
         }
-        String fileName = baseName(item.getName());
+        String fileName = FileNames.baseName(item.getName());
         String type = item.getContentType() == null ? "application/octet-stream" : item.getContentType();
         if (!settings.allowsAttachmentType(type)) {
             throw new WebFormRejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file '" + fileName + "' has type " + type
@@ -214,11 +215,6 @@ class FormBodyParser {
     }
 
     /** Browsers on Windows used to send full paths; keep only the file's own name. */
-    static String baseName(String name) {
-        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        return base.isEmpty() ? "file" : base;
-    }
-
     private record BytesRequestContext(String contentType, byte[] body) implements RequestContext {
 
         @Override

@@ -248,7 +248,11 @@
       $('omh-composer').requestSubmit();
     }
   });
-  $('omh-text').addEventListener('input', function () { send({type: 'typing', typing: true}); });
+  var lastTyping = 0;
+  $('omh-text').addEventListener('input', function () {
+    // the hub passes on at most one typing signal per 2 s anyway
+    if (Date.now() - lastTyping > 2000) { lastTyping = Date.now(); send({type: 'typing', typing: true}); }
+  });
   $('omh-transcript').addEventListener('click', function () { send({type: 'transcript'}); });
   $('omh-file').addEventListener('change', function () {
     var file = $('omh-file').files[0];

@@ -186,7 +186,7 @@ public class Conversation {
     public boolean retag(java.util.Collection<String> given, Instant now) {
         java.util.TreeSet<String> next = new java.util.TreeSet<>();
         for (String tag : given) {
-            String clean = tag == null ? "" : tag.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "-");
+            String clean = normalizedTag(tag);
             if (clean.isEmpty()) {
                 continue;
             }
@@ -206,6 +206,26 @@ public class Conversation {
         return true;
     }
 
+    /**
+     * Takes over {@code other}'s state when its history moves here: the later activity, the earlier
+     * customer message still waiting for an answer (which opens this conversation again), its tags.
+     */
+    public void absorb(Conversation other, Instant now) {
+        if (other.waitingSince != null) {
+            customerInteracted(other.waitingSince, threadingRule);
+            if (waitingSince.isAfter(other.waitingSince)) {
+                waitingSince = other.waitingSince;
+            }
+        }
+        if (other.lastActivityAt != null) {
+            touch(other.lastActivityAt);
+        }
+        java.util.TreeSet<String> both = new java.util.TreeSet<>(tags);
+        both.addAll(other.tags);
+        tags = new java.util.ArrayList<>(both);
+        updatedAt = now;
+    }
+
     /** Its history moved to {@code target}: it points there from now on (resolve it separately). */
     public void mergedInto(long target, Instant now) {
         this.mergedIntoId = target;
@@ -214,6 +234,11 @@ public class Conversation {
 
     public Long getMergedIntoId() {
         return mergedIntoId;
+    }
+
+    /** A tag as stored and as filtered on: trimmed, lower-case, spaces as '-'. */
+    public static String normalizedTag(String tag) {
+        return tag == null ? "" : tag.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "-");
     }
 
     public java.util.List<String> getTags() {

@@ -35,6 +35,11 @@ public record ConversationFilter(Set<ConversationStatus> statuses, Long inboxId,
             hiddenInboxIds = Set.copyOf(hiddenInboxIds);
             teamIds = Set.copyOf(teamIds);
         }
+
+        /** Whether a conversation of this inbox, now with this team, is visible (the list query's rule). */
+        public boolean allows(Long inboxId, Long teamId) {
+            return !hiddenInboxIds.contains(inboxId) || teamId != null && teamIds.contains(teamId);
+        }
     }
 
     public ConversationFilter(Set<ConversationStatus> statuses, Long inboxId, String channel, Long assigneeId,
@@ -51,8 +56,7 @@ public record ConversationFilter(Set<ConversationStatus> statuses, Long inboxId,
     /** The same filter, limited to conversations with this tag (null: any). */
     public ConversationFilter tagged(String wanted) {
         return new ConversationFilter(statuses, inboxId, channel, assigneeId, unassigned, teamId, priority, breaching,
-                search, visibility, wanted == null || wanted.isBlank() ? null
-                        : wanted.strip().toLowerCase(java.util.Locale.ROOT));
+                search, visibility, wanted == null || wanted.isBlank() ? null : Conversation.normalizedTag(wanted));
     }
 
     public ConversationFilter(Set<ConversationStatus> statuses, Long inboxId, String channel, Long assigneeId,

@@ -14,13 +14,13 @@ import io.omnihub.store.interaction.InteractionRepository;
 
 /**
  * A visitor's widget showed an agent's line: the line is DELIVERED. Only a line of the visitor's
- * own chat is marked (a receipt naming another chat's line changes nothing), and a line is never
- * moved back from DELIVERED or FAILED.
+ * own chat is marked (a receipt naming another chat's line changes nothing); statuses never move
+ * back ({@link Deliveries#record}).
  */
 @Component
 public class ChatReceipts {
 
-    public static final String KIND = "CHAT_RECEIPT";
+    public static final String KIND = io.omnihub.connectors.chat.ChatIntake.RECEIPT;
     private static final Logger log = LoggerFactory.getLogger(ChatReceipts.class);
 
     private final InboxCatalog inboxes;
@@ -49,10 +49,6 @@ public class ChatReceipts {
             log.info("a chat receipt for line {} that is not an agent's line of chat {}: ignored", line, session);
             return null;
         }
-        if (!"SENT".equals(sent.getDeliveryStatus()) && !"QUEUED".equals(sent.getDeliveryStatus())) {
-            return null;
-        }
-        deliveries.record(sent, "DELIVERED", null);
-        return sent.getId();
+        return deliveries.record(sent, "DELIVERED", null) ? sent.getId() : null;
     }
 }

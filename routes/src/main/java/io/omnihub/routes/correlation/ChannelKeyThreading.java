@@ -39,9 +39,9 @@ class ChannelKeyThreading {
             return ThreadDecision.open("channel-key-new", key);
         }
         Conversation conversation = latest.get();
-        if (conversation.getMergedIntoId() != null) {
-            // an agent merged it into another conversation: the thread goes on there
-            conversation = conversations.findById(conversation.getMergedIntoId()).orElse(conversation);
+        for (int hops = 0; hops < 10 && conversation.getMergedIntoId() != null; hops++) {
+            // an agent merged it into another conversation (perhaps merged on again): the thread goes on there
+            conversation = conversations.findById(conversation.getMergedIntoId()).orElseThrow();
         }
         if (conversation.getStatus() != ConversationStatus.RESOLVED) {
             return ThreadDecision.continueWith(conversation, "channel-key");

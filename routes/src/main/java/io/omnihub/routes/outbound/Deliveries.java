@@ -35,10 +35,20 @@ public class Deliveries {
         });
     }
 
-    /** Reports inside the caller's transaction. */
-    public void record(Interaction sent, String status, String error) {
+    /**
+     * Reports inside the caller's transaction; returns whether the status changed. A status never
+     * moves back (QUEUED → SENT → DELIVERED or FAILED): a late "sent" after "delivered" changes nothing.
+     */
+    public boolean record(Interaction sent, String status, String error) {
+        if (status.equals(sent.getDeliveryStatus())
+                || RANK.getOrDefault(status, 0) < RANK.getOrDefault(sent.getDeliveryStatus(), 0)) {
+            return false;
+        }
         sent.deliveryReported(status, error);
         outbox.append(new DeliveryStatusChanged(sent.getId(), sent.getConversationId(), sent.getCustomerId(),
                 sent.getChannel(), status, error));
+        return true;
     }
+
+    private static final Map<String, Integer> RANK = Map.of("QUEUED", 0, "SENT", 1, "DELIVERED", 2, "FAILED", 2);
 }

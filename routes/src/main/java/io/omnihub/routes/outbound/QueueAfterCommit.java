@@ -16,6 +16,8 @@ import jakarta.jms.ConnectionFactory;
 @Component
 public class QueueAfterCommit {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueueAfterCommit.class);
+
     private final JmsTemplate bus;
     private final BusProperties properties;
 
@@ -30,12 +32,18 @@ public class QueueAfterCommit {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                bus.send(queue, session -> {
-                    var message = session.createTextMessage(
-                            "{\"schema\":\"omnihub.outbound.v1\",\"interactionId\":" + interactionId + "}");
-                    message.setStringProperty("_AMQ_DUPL_ID", "reply:" + interactionId);
-                    return message;
-                });
+                try {
+                    bus.send(queue, session -> {
+                        var message = session.createTextMessage(
+                                "{\"schema\":\"omnihub.outbound.v1\",\"interactionId\":" + interactionId + "}");
+                        message.setStringProperty("_AMQ_DUPL_ID", "reply:" + interactionId);
+                        return message;
+                    });
+                } catch (org.springframework.jms.JmsException e) {
+                    // recorded and committed: the queued-reply sweep sends it; the caller must not retry
+                    log.warn("{} {} recorded but not queued yet ({}); the queued-reply sweep sends it", channel,
+                            interactionId, e.getMessage());
+                }
             }
         });
     }

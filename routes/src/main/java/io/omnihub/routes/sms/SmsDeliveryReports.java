@@ -5,15 +5,13 @@ import io.omnihub.routes.outbound.Deliveries;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
 import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Twilio's status callbacks for the SMS we sent: SENT, then DELIVERED, or FAILED with Twilio's
- * error code. A report never moves a message backwards (a late "sent" after "delivered" changes
- * nothing). A report about a message whose id is not stored yet (the callback overtook the send's
+ * error code. A report never moves a message backwards ({@link Deliveries#record}). A report about a message whose id is not stored yet (the callback overtook the send's
  * own commit) is thrown back for the bus to redeliver a moment later.
  */
 @Component
@@ -21,7 +19,6 @@ public class SmsDeliveryReports {
 
     public static final String KIND = "DELIVERY_STATUS";
     private static final Logger log = LoggerFactory.getLogger(SmsDeliveryReports.class);
-    private static final Map<String, Integer> RANK = Map.of("QUEUED", 0, "SENT", 1, "DELIVERED", 2, "FAILED", 2);
 
     private final InteractionRepository interactions;
     private final Deliveries deliveries;
@@ -43,14 +40,15 @@ public class SmsDeliveryReports {
             case "queued", "accepted", "scheduled", "sending", "sent" -> "SENT";
             default -> null;
         };
-        if (status == null || RANK.getOrDefault(status, 0) < RANK.getOrDefault(sent.getDeliveryStatus(), 0)
-                || status.equals(sent.getDeliveryStatus())) {
+        if (status == null) {
             return null;
         }
         Object code = report.metadata().get("errorCode");
         String error = "FAILED".equals(status) ? "Twilio " + twilioStatus
                 + (code == null ? "" : ", error " + code) : null;
-        deliveries.record(sent, status, error);
+        if (!deliveries.record(sent, status, error)) {
+            return null;
+        }
         log.info("SMS {} ({}) is {}", sent.getId(), sid, status);
         return sent.getId();
     }
