@@ -1,7 +1,6 @@
 package io.omnihub.broker;
 
 import io.omnihub.routes.bus.BusProperties;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -15,16 +14,12 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  */
 record BusTopology(BusProperties bus) {
 
-    static final List<String> OUTBOUND_CHANNELS = List.of("email", "sms", "voice", "chat");
     /** The durable subscription of the integration routes to {@code hub.events}. */
-    static final String INTEGRATIONS = "hub.integrations";
+    static final String INTEGRATIONS = BusProperties.INTEGRATIONS;
 
     /** Queues consumed with redelivery and a dead-letter queue of their own. */
     List<String> queues() {
-        List<String> queues = new ArrayList<>();
-        queues.add(bus.inbound());
-        OUTBOUND_CHANNELS.forEach(channel -> queues.add(bus.outbound(channel)));
-        return List.copyOf(queues);
+        return bus.queues();
     }
 
     /** The events topic, with the integrations' durable subscription queue on it. */
@@ -46,11 +41,28 @@ record BusTopology(BusProperties bus) {
         return QueueConfiguration.of(name).setAddress(name).setRoutingType(RoutingType.ANYCAST).setDurable(true);
     }
 
-    /** Bounded deliveries with exponential backoff, then the queue's dead-letter queue. */
+    /**
+     * Redelivery with exponential backoff, then the queue's dead-letter queue. The routes park a
+     * message that keeps failing themselves after {@code max-delivery-attempts}; the broker's own
+     * limit is the far higher {@code outage-delivery-attempts}, reached only by messages that fail
+     * because a dependency is unreachable (or by a node dying while it holds them).
+     */
     AddressSettings redeliveryPolicy(String queue) {
         return new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(deadLetterOf(queue)))
-                .setMaxDeliveryAttempts(bus.maxDeliveryAttempts())
+                .setMaxDeliveryAttempts(bus.outageDeliveryAttempts())
+                .setRedeliveryDelay(bus.redeliveryDelay().toMillis())
+                .setRedeliveryMultiplier(bus.redeliveryMultiplier())
+                .setMaxRedeliveryDelay(bus.maxRedeliveryDelay().toMillis());
+    }
+
+    /**
+     * A dead-letter queue is drained into held items; while that cannot happen (the database is
+     * down) its messages wait there, redelivered with backoff for ever, never dropped.
+     */
+    AddressSettings parkingPolicy() {
+        return new AddressSettings()
+                .setMaxDeliveryAttempts(-1)
                 .setRedeliveryDelay(bus.redeliveryDelay().toMillis())
                 .setRedeliveryMultiplier(bus.redeliveryMultiplier())
                 .setMaxRedeliveryDelay(bus.maxRedeliveryDelay().toMillis());

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded Artemis broker of the default set-up: every hub queue is created durable with its
- * dead-letter queue, a bounded number of deliveries and redelivery with exponential backoff.
+ * dead-letter queue, a bounded number of deliveries and redelivery with exponential backoff; the
+ * dead-letter queues keep their messages until they are held in the store.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
@@ -24,6 +25,7 @@ class EmbeddedBrokerConfiguration {
                 configuration.addAddressConfiguration(anycastAddress(queue));
                 configuration.addAddressConfiguration(anycastAddress(topology.deadLetterOf(queue)));
                 configuration.addAddressSetting(queue, topology.redeliveryPolicy(queue));
+                configuration.addAddressSetting(topology.deadLetterOf(queue), topology.parkingPolicy());
             }
             // hub.events: every node's live subscription, and the integrations' durable one
             configuration.addAddressConfiguration(new CoreAddressConfiguration().setName(topology.events())
@@ -31,6 +33,7 @@ class EmbeddedBrokerConfiguration {
                     .addQueueConfiguration(BusTopology.integrationsSubscription(topology.events())));
             configuration.addAddressConfiguration(anycastAddress(topology.deadLetterOf(BusTopology.INTEGRATIONS)));
             configuration.addAddressSetting(topology.events(), topology.redeliveryPolicy(BusTopology.INTEGRATIONS));
+            configuration.addAddressSetting(topology.deadLetterOf(BusTopology.INTEGRATIONS), topology.parkingPolicy());
         };
     }
 

@@ -49,14 +49,17 @@ class ExternalBrokerTopology {
                 requestor.invoke("createQueue", BusTopology.durableQueue(queue).toJSON(), true);
                 requestor.invoke("createQueue", BusTopology.durableQueue(deadLetter).toJSON(), true);
                 requestor.invoke("addAddressSettings", queue, topology.redeliveryPolicy(queue).toJSON());
+                requestor.invoke("addAddressSettings", deadLetter, topology.parkingPolicy().toJSON());
             }
             requestor.invoke("createQueue", BusTopology.integrationsSubscription(topology.events()).toJSON(), true);
             requestor.invoke("createQueue", BusTopology.durableQueue(topology.deadLetterOf(BusTopology.INTEGRATIONS))
                     .toJSON(), true);
             requestor.invoke("addAddressSettings", topology.events(),
                     topology.redeliveryPolicy(BusTopology.INTEGRATIONS).toJSON());
-            log.info("bus topology applied to the external broker: {} queues, each with a dead-letter queue",
-                    topology.queues().size());
+            requestor.invoke("addAddressSettings", topology.deadLetterOf(BusTopology.INTEGRATIONS),
+                    topology.parkingPolicy().toJSON());
+            log.info("bus topology applied to the external broker: {} queues and the integrations' subscription, "
+                    + "each with a dead-letter queue", topology.queues().size());
         } catch (JMSException e) {
             throw new IllegalStateException("cannot apply the bus topology to the external broker: " + e.getMessage(),
                     e);

@@ -33,6 +33,13 @@ class ConsoleWorkflowBrowserIT extends InBrowser {
 
 
 
+    /** The inbox's rows, read in one go: a live refresh may replace them between two reads of the DOM. */
+    @SuppressWarnings("unchecked")
+    private static List<String> rowIds(org.openqa.selenium.WebDriver browser) {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#live tr[data-conversation]')].map(r => r.dataset.conversation)");
+    }
+
     private long formConversation(String email, String message) {
         assertThat(hub.postForm("contact", HubClient.fields("name", "Customer " + email, "email", email,
                 "message", message)).statusCode()).isEqualTo(202);
@@ -78,8 +85,7 @@ class ConsoleWorkflowBrowserIT extends InBrowser {
         browser.switchTo().activeElement().sendKeys("j");
         browser.switchTo().activeElement().sendKeys("k");
         browser.switchTo().activeElement().sendKeys("j");
-        String second = browser.findElements(By.cssSelector("#live tr[data-conversation]")).get(1)
-                .getAttribute("data-conversation");
+        String second = rowIds(browser).get(1);
         assertThat(browser.switchTo().activeElement().findElement(By.xpath("ancestor::tr"))
                 .getAttribute("data-conversation")).isEqualTo(second);
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
@@ -111,9 +117,8 @@ class ConsoleWorkflowBrowserIT extends InBrowser {
         new Select(browser.findElement(By.id("priority"))).selectByValue("URGENT");
         browser.findElement(By.cssSelector("form.filters button")).click();
         wait.until(ExpectedConditions.urlContains("team=" + team));
-        List<String> shown = browser.findElements(By.cssSelector("#live tr[data-conversation]")).stream()
-                .map(r -> r.getAttribute("data-conversation")).toList();
-        assertThat(shown).containsExactly(second);
+        wait.until(d -> rowIds(browser).equals(List.of(second)));
+        assertThat(rowIds(browser)).containsExactly(second);
 
         // tags from the page, and the inbox narrowed to one of them
         browser.get(hub.uri("/console/conversations/" + second).toString());
@@ -122,8 +127,8 @@ class ConsoleWorkflowBrowserIT extends InBrowser {
         wait.until(ExpectedConditions.attributeToBe(By.id("tags"), "value", "escalated, vip-" + run));
         browser.get(hub.uri("/console/inbox?tag=vip-" + run).toString());
         wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
-        assertThat(browser.findElements(By.cssSelector("#live tr[data-conversation]")).stream()
-                .map(r -> r.getAttribute("data-conversation")).toList()).containsExactly(second);
+        wait.until(d -> rowIds(browser).equals(List.of(second)));
+        assertThat(rowIds(browser)).containsExactly(second);
         assertThat(browser.findElement(By.id("live")).getText()).contains("vip-" + run);
 
         // merge two customers from the panel, by the other's email, and undo it

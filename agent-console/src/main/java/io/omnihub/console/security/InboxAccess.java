@@ -47,6 +47,17 @@ public class InboxAccess {
         return new Visibility(Set.copyOf(hidden), teams);
     }
 
+    /** The keys of the restricted inboxes the viewer may not see (none when they see everything). */
+    public Set<String> hiddenInboxKeys(Principal viewer) {
+        if (seesEverything(viewer)) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.queryForList("""
+                select i.key from inbox i where i.restricted and (i.team_id is null or i.team_id not in (
+                    select m.team_id from team_member m join app_user u on u.id = m.user_id where u.username = ?))""",
+                String.class, viewer.getName()));
+    }
+
     /** Refuses (403, saying why) a viewer outside the conversation's restricted inbox. */
     public void require(long conversationId, Principal viewer) {
         if (seesEverything(viewer)) {

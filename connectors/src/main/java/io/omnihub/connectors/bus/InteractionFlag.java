@@ -9,5 +9,7 @@ public enum InteractionFlag {
     /** Could not be parsed; stored raw for an agent to look at. */
     UNPARSEABLE,
     /** A delivery report saying a message of ours could not be delivered. */
-    BOUNCE
+    BOUNCE,
+    /** Held NUL characters (0x00), which the database cannot keep: they were removed, nothing else changed. */
+    NUL_REMOVED
 }

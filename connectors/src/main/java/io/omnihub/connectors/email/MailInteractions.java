@@ -3,6 +3,7 @@ package io.omnihub.connectors.email;
 import io.omnihub.connectors.bus.Address;
 import io.omnihub.connectors.bus.AttachmentRef;
 import io.omnihub.connectors.bus.BlobStore;
+import io.omnihub.connectors.bus.FileNames;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InteractionFlag;
 import io.omnihub.connectors.bus.Sender;
@@ -38,14 +39,16 @@ public final class MailInteractions {
         String original = blobs.put(raw);
         List<AttachmentRef> attachments = new ArrayList<>();
         List<Map<String, Object>> omitted = new ArrayList<>();
+        int position = 0;
         for (MailPart part : mail.parts()) {
+            String fileName = FileNames.orDerived(part.fileName(), part.contentType(), part.contentId(), ++position);
             if (part.size() > mailbox.maxAttachmentSize().toBytes()) {
-                omitted.add(Map.of("fileName", String.valueOf(part.fileName()), "contentType", part.contentType(),
+                omitted.add(Map.of("fileName", fileName, "contentType", part.contentType(),
                         "sizeBytes", part.size(), "reason", "larger than " + mailbox.maxAttachmentSize()
                                 + "; kept in the original message"));
                 continue;
             }
-            attachments.add(new AttachmentRef(blobs.put(part.content()), part.fileName(), part.contentType(),
+            attachments.add(new AttachmentRef(blobs.put(part.content()), fileName, part.contentType(),
                     part.size(), part.contentId()));
         }
 

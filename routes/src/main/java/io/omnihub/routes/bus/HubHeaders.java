@@ -19,8 +19,22 @@ public final class HubHeaders {
     /** Why a message was parked in a dead-letter queue without retries. */
     public static final String FAILURE_REASON = "omnihubFailureReason";
     public static final String FAILURE_EXCEPTION = "omnihubFailureException";
+    /** When it was parked, epoch milliseconds. */
     public static final String FAILED_AT = "omnihubFailedAt";
     public static final String FAILED_ROUTE = "omnihubFailedRoute";
+    /** How many times it was delivered before it was parked. */
+    public static final String DELIVERIES = "omnihubDeliveries";
+    /** The queue it was parked from. */
+    public static final String SOURCE_QUEUE = "omnihubSourceQueue";
+    /** When it first went on the bus, epoch milliseconds. */
+    public static final String FIRST_ATTEMPT_AT = "omnihubFirstAttemptAt";
+
+    /** On a held item sent back to its queue: the item, so that its outcome is written on it. */
+    public static final String HELD_ITEM_ID = "omnihubHeldItemId";
+    /** On a held item sent back to its queue: what identifies the item, should it be parked again. */
+    public static final String HELD_ITEM_KEY = "omnihubHeldItemKey";
+    /** On a held interaction an agent attached to a customer: that customer's id. */
+    public static final String ATTACH_TO_CUSTOMER = "omnihubAttachToCustomer";
 
     /** Exchange property: the dead-letter queue of the queue a route consumes. */
     public static final String DEAD_LETTER_QUEUE = "omnihubDeadLetterQueue";

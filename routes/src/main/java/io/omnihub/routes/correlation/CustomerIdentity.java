@@ -60,6 +60,31 @@ class CustomerIdentity {
         return new IdentityResolution(customer, created, conflicts);
     }
 
+    /**
+     * The customer an agent chose for a held interaction (following merges). Sender addresses that
+     * can be read and belong to no one yet are added to that customer; others are left as they are.
+     */
+    IdentityResolution attach(long customerId, Sender sender, String source) {
+        Customer customer = customers.findById(currentOwner(customerId))
+                .orElseThrow(() -> new PermanentFailure("there is no customer " + customerId + " to attach it to"));
+        List<Long> conflicts = new ArrayList<>();
+        for (Address address : sender == null ? List.<Address>of() : sender.addresses()) {
+            NormalizedAddress normalized;
+            try {
+                normalized = normalizer.normalize(ContactPointType.valueOf(address.type().name()), address.value());
+            } catch (IllegalArgumentException unreadable) {
+                continue;
+            }
+            contactPoints.findByTypeAndValue(normalized.type(), normalized.value()).ifPresentOrElse(cp -> {
+                Long owner = currentOwner(cp.getCustomerId());
+                if (!owner.equals(customer.getId())) {
+                    conflicts.add(owner);
+                }
+            }, () -> contactPoints.save(new ContactPoint(customer.getId(), normalized, false, source, clock.instant())));
+        }
+        return new IdentityResolution(customer, false, conflicts);
+    }
+
     /** Follows merges: a contact point of a merged customer belongs to the surviving one. */
     private Long currentOwner(Long customerId) {
         Long id = customerId;

@@ -13,7 +13,8 @@ final class InboundInteractionCheck {
     private InboundInteractionCheck() {
     }
 
-    static void requireRecordable(InboundInteraction in) {
+    /** @param attached an agent attached it to a customer: it needs no sender address of its own */
+    static void requireRecordable(InboundInteraction in, boolean attached) {
         if (in == null) {
             throw new PermanentFailure("the message body is empty");
         }
@@ -28,7 +29,7 @@ final class InboundInteractionCheck {
         }
         requireEnum(Direction.class, in.direction(), "direction");
         requireEnum(InteractionKind.class, in.kind(), "kind");
-        if (!in.flagged(InteractionFlag.SPAM) && (in.from() == null || in.from().primary() == null)) {
+        if (!attached && !in.flagged(InteractionFlag.SPAM) && (in.from() == null || in.from().primary() == null)) {
             throw new PermanentFailure("from has no address");
         }
     }

@@ -40,6 +40,7 @@ class InteractionCorrelationRoute extends EndpointRouteBuilder {
                 .routeConfigurationId(HubErrorPolicy.BUS_CONSUMER)
                 .setProperty(HubHeaders.DEAD_LETTER_QUEUE, constant(bus.deadLetterOf(bus.inbound())))
                 .unmarshal(json.of(InboundInteraction.class))
-                .bean(recorder, "record");
+                .bean(recorder, "record(${body}, ${header." + HubHeaders.HELD_ITEM_ID + "}, ${header."
+                        + HubHeaders.ATTACH_TO_CUSTOMER + "})");
     }
 }

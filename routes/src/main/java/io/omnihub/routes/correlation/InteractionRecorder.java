@@ -21,6 +21,7 @@ import io.omnihub.store.customer.ContactPointType;
 import io.omnihub.store.events.ConversationOpened;
 import io.omnihub.store.events.CustomerCreated;
 import io.omnihub.store.events.InteractionRecorded;
+import io.omnihub.store.held.HeldItems;
 import io.omnihub.store.inbox.Inbox;
 import io.omnihub.store.interaction.Attachment;
 import io.omnihub.store.interaction.AttachmentRepository;
@@ -68,6 +69,7 @@ public class InteractionRecorder {
     private final SlaPolicies slaPolicies;
     private final AutoAssignment assignment;
     private final OutboxWriter outbox;
+    private final HeldItems heldItems;
     private final HtmlSanitizer sanitizer;
     private final ObjectMapper json;
     private final Clock clock;
@@ -77,7 +79,7 @@ public class InteractionRecorder {
             QuarantineRepository quarantine, ContactPointRepository contactPoints, AutoReplies autoReplies,
             SmsConsentKeywords smsKeywords, SmsDeliveryReports deliveryReports, MediaFetches mediaFetches,
             CallUpdates callUpdates, ChatReceipts chatReceipts, SlaPolicies slaPolicies, AutoAssignment assignment,
-            OutboxWriter outbox,
+            OutboxWriter outbox, HeldItems heldItems,
             HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
@@ -97,6 +99,7 @@ public class InteractionRecorder {
         this.slaPolicies = slaPolicies;
         this.assignment = assignment;
         this.outbox = outbox;
+        this.heldItems = heldItems;
         this.sanitizer = sanitizer;
         this.json = json;
         this.clock = clock;
@@ -104,6 +107,26 @@ public class InteractionRecorder {
 
     @Transactional
     public RecordingOutcome record(InboundInteraction in) {
+        return record(in, null, null);
+    }
+
+    /**
+     * Records an interaction; for a held item an agent sent back, also writes its outcome on the item.
+     *
+     * @param heldItemId        the held item this message was retried from, or null
+     * @param attachToCustomer  the customer an agent attached a held interaction to (its sender
+     *                          addresses are not used to find one), or null
+     */
+    @Transactional
+    public RecordingOutcome record(InboundInteraction received, Long heldItemId, Long attachToCustomer) {
+        RecordingOutcome outcome = recordStorable(StorableInteraction.of(received), attachToCustomer);
+        if (heldItemId != null) {
+            heldItems.recorded(heldItemId, outcome.interactionId());
+        }
+        return outcome;
+    }
+
+    private RecordingOutcome recordStorable(InboundInteraction in, Long attachToCustomer) {
         if (in != null && SmsDeliveryReports.KIND.equals(in.kind())) {
             return RecordingOutcome.statusUpdated(deliveryReports.apply(in));
         }
@@ -113,7 +136,7 @@ public class InteractionRecorder {
         if (in != null && CallUpdates.KIND.equals(in.kind())) {
             return RecordingOutcome.statusUpdated(callUpdates.apply(in));
         }
-        InboundInteractionCheck.requireRecordable(in);
+        InboundInteractionCheck.requireRecordable(in, attachToCustomer != null);
         Inbox inbox = inboxes.require(in.inbox());
         if (in.flagged(InteractionFlag.SPAM)) {
             return quarantine(in, inbox, "spam: honeypot field filled");
@@ -125,7 +148,9 @@ public class InteractionRecorder {
             log.debug("interaction {} already recorded", in.duplicateId());
             return RecordingOutcome.duplicate();
         }
-        IdentityResolution who = identity.resolve(in.from(), in.channel() + ":" + in.inbox());
+        IdentityResolution who = attachToCustomer != null
+                ? identity.attach(attachToCustomer, in.from(), in.channel() + ":" + in.inbox())
+                : identity.resolve(in.from(), in.channel() + ":" + in.inbox());
         ThreadDecision thread = threader.decide(in, inbox, who.customer());
         Conversation conversation = thread.opensConversation()
                 ? conversations.save(new Conversation(who.customer().getId(), inbox.getId(), in.channel(), in.subject(),
@@ -180,7 +205,8 @@ public class InteractionRecorder {
         }
         List<String> flags = in.flags().stream().map(Enum::name).sorted().toList();
         return new InteractionDraft(in.channel(), Direction.valueOf(in.direction()),
-                InteractionKind.valueOf(in.kind()), in.externalId(), in.occurredAt(), in.from().primary().value(),
+                InteractionKind.valueOf(in.kind()), in.externalId(), in.occurredAt(),
+                in.from() == null || in.from().primary() == null ? null : in.from().primary().value(),
                 in.subject(), in.text(), sanitizer.sanitize(in.html()), flags, metadata);
     }
 

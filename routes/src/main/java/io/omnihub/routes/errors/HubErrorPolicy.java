@@ -1,46 +1,91 @@
 package io.omnihub.routes.errors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.omnihub.routes.bus.BusProperties;
 import io.omnihub.routes.bus.HubHeaders;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The hub's one failure policy, in three tiers:
+ * The hub's one failure policy for transacted bus consumers:
  * <ol>
- *   <li>permanent errors (invalid payload, unknown inbox) are parked with the original message
- *       and the reason in the dead-letter queue of the queue being consumed, without retries;</li>
- *   <li>transient errors on calls outside a transaction (SMTP, Twilio, ERP) are retried with
- *       backoff by the routes that make such calls ({@link #OUTBOUND}), then dead-lettered;</li>
- *   <li>everything else in a transacted bus consumer rolls back, and the broker redelivers with
- *       backoff and finally dead-letters ({@code omnihub.bus.*}); Camel does not retry on top.</li>
+ *   <li>a <b>permanent</b> error (unreadable payload, unknown inbox, a value the database refuses)
+ *       parks the original message with the reason in its queue's dead-letter queue at once;</li>
+ *   <li>an <b>outage</b> (the database or another dependency unreachable) rolls back for the broker to
+ *       redeliver with backoff, for as long as the outage lasts ({@code omnihub.bus.outage-delivery-attempts});</li>
+ *   <li>any other error rolls back and is redelivered with backoff; on the last of
+ *       {@code omnihub.bus.max-delivery-attempts} deliveries the message is parked with the last reason.</li>
  * </ol>
+ * Camel never retries on top of the broker. A parked message does not stay in the dead-letter queue:
+ * it becomes a held item agents see ({@code io.omnihub.routes.held}).
  */
 @Component
 public class HubErrorPolicy extends RouteConfigurationBuilder {
 
     /** For routes that consume a bus queue transactionally. */
     public static final String BUS_CONSUMER = "hub-bus-consumer";
-    /** For routes that call systems outside the hub (to be used by outbound routes). */
-    public static final String OUTBOUND = "hub-outbound";
+
+    private final BusProperties bus;
+
+    HubErrorPolicy(BusProperties bus) {
+        this.bus = bus;
+    }
 
     @Override
     public void configuration() {
         routeConfiguration(BUS_CONSUMER)
-                .onException(PermanentFailure.class, JsonProcessingException.class,
-                        org.apache.camel.InvalidPayloadException.class)
+                .onException(Exception.class)
+                .onWhen(this::parks)
                 .handled(true)
                 .useOriginalMessage()
-                .setHeader(HubHeaders.FAILURE_REASON, simple("${exception.message}"))
-                .setHeader(HubHeaders.FAILURE_EXCEPTION, simple("${exception.class.name}"))
-                .setHeader(HubHeaders.FAILED_AT, simple("${date:now:yyyy-MM-dd'T'HH:mm:ss.SSSZ}"))
-                .setHeader(HubHeaders.FAILED_ROUTE, simple("${routeId}"))
-                // a replay must not be dropped as a duplicate of the message it replays
-                .setHeader(HubHeaders.ORIGINAL_DUPLICATE_ID, header(HubHeaders.DUPLICATE_ID))
-                .removeHeader(HubHeaders.DUPLICATE_ID)
-                .log(org.apache.camel.LoggingLevel.WARN, "io.omnihub.routes.errors",
-                        "parked ${header.JMSMessageID} from route ${routeId} in ${exchangeProperty."
-                                + HubHeaders.DEAD_LETTER_QUEUE + "}: ${exception.message}")
+                .process(this::describeFailure)
+                .log(LoggingLevel.WARN, "io.omnihub.routes.errors",
+                        "parked ${header.JMSMessageID} from route ${routeId}: ${header." + HubHeaders.FAILURE_REASON + "}")
                 .toD("jms:queue:${exchangeProperty." + HubHeaders.DEAD_LETTER_QUEUE + "}?exchangePattern=InOnly");
+    }
+
+    /** Whether the failing message is parked now rather than rolled back for another delivery. */
+    boolean parks(Exchange exchange) {
+        Throwable failure = failure(exchange);
+        if (failure == null) {
+            return false;
+        }
+        return FailureKinds.permanent(failure) || !FailureKinds.outage(failure) && lastDelivery(exchange);
+    }
+
+    private boolean lastDelivery(Exchange exchange) {
+        Integer delivery = exchange.getMessage().getHeader(HubHeaders.DELIVERY_COUNT, Integer.class);
+        return delivery != null && delivery >= bus.maxDeliveryAttempts();
+    }
+
+    private void describeFailure(Exchange exchange) {
+        Throwable failure = failure(exchange);
+        Message message = exchange.getMessage();
+        int deliveries = message.getHeader(HubHeaders.DELIVERY_COUNT, 1, Integer.class);
+        String reason = FailureKinds.reason(failure);
+        message.setHeader(HubHeaders.FAILURE_REASON, FailureKinds.permanent(failure) ? reason
+                : "failed " + deliveries + " times; the last time: " + reason);
+        message.setHeader(HubHeaders.FAILURE_EXCEPTION, failure.getClass().getName());
+        message.setHeader(HubHeaders.FAILED_AT, System.currentTimeMillis());
+        message.setHeader(HubHeaders.FAILED_ROUTE, exchange.getFromRouteId());
+        message.setHeader(HubHeaders.DELIVERIES, deliveries);
+        message.setHeader(HubHeaders.SOURCE_QUEUE,
+                bus.queueOfDeadLetter(exchange.getProperty(HubHeaders.DEAD_LETTER_QUEUE, String.class)));
+        Long received = message.getHeader("JMSTimestamp", Long.class);
+        if (received != null && received > 0 && message.getHeader(HubHeaders.FIRST_ATTEMPT_AT) == null) {
+            message.setHeader(HubHeaders.FIRST_ATTEMPT_AT, received);
+        }
+        // a replay must not be dropped as a duplicate of the message it replays
+        if (message.getHeader(HubHeaders.DUPLICATE_ID) != null) {
+            message.setHeader(HubHeaders.ORIGINAL_DUPLICATE_ID, message.getHeader(HubHeaders.DUPLICATE_ID));
+            message.removeHeader(HubHeaders.DUPLICATE_ID);
+        }
+    }
+
+    private static Throwable failure(Exchange exchange) {
+        Throwable failure = exchange.getException();
+        return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }
