@@ -36,6 +36,17 @@ public class MailServer implements DisposableBean {
         greenMail.setUser("archive@hub.test", "archive", "secret");
         greenMail.setUser("ack@hub.test", "ack", "secret");
         greenMail.setUser("refused@hub.test", "refused", "secret");
+        greenMail.setUser("corpus@hub.test", "corpus", "secret");
+    }
+
+    /** Delivers the exact bytes of a mail, however broken, into the mailbox of {@code login}. */
+    public void deliverRaw(String login, byte[] rawMessage) {
+        try {
+            GreenMailUser user = greenMail.getUserManager().getUser(login);
+            user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(rawMessage)));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Delivers a raw RFC 5322 message into the mailbox of {@code login}. */

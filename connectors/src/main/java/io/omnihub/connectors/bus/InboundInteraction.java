@@ -27,6 +27,11 @@ public record InboundInteraction(String schema, String channel, String inbox, St
         Set<InteractionFlag> flags) {
 
     public static final String SCHEMA = "omnihub.inbound.v1";
+    /**
+     * Metadata key: a digest of what the sender wrote, for channels whose ids others can reuse (an
+     * email's Message-ID). The same id with another fingerprint is another interaction.
+     */
+    public static final String FINGERPRINT = "fingerprint";
 
     public InboundInteraction {
         to = to == null ? List.of() : List.copyOf(to);
@@ -36,15 +41,37 @@ public record InboundInteraction(String schema, String channel, String inbox, St
         flags = flags == null ? Set.of() : Set.copyOf(flags);
     }
 
-    /** The bus duplicate-detection id: the same interaction put on the bus twice is kept once. */
+    /**
+     * The bus duplicate-detection id: the same interaction put on the bus twice is kept once; with
+     * a fingerprint, a different interaction reusing the id is not mistaken for it.
+     */
     public String duplicateId() {
-        return channel + ":" + inbox + ":" + externalId;
+        String id = channel + ":" + inbox + ":" + externalId;
+        return fingerprint() == null ? id : id + "#" + fingerprint();
+    }
+
+    /** The content fingerprint, or null when the channel gives none. */
+    public String fingerprint() {
+        return metadata.get(FINGERPRINT) instanceof String fingerprint ? fingerprint : null;
     }
 
     /** The message group: the sender's primary address, so one customer is handled in order. */
     public String groupId() {
         Address primary = from == null ? null : from.primary();
         return primary == null ? channel + ":" + inbox : primary.key();
+    }
+
+    /**
+     * The same interaction under another external id, with a flag and more metadata: for an
+     * interaction that turned out to reuse another's id.
+     */
+    public InboundInteraction reidentified(String newExternalId, InteractionFlag flag, Map<String, Object> more) {
+        Map<String, Object> combined = new java.util.LinkedHashMap<>(metadata);
+        combined.putAll(more);
+        Set<InteractionFlag> withFlag = new java.util.HashSet<>(flags);
+        withFlag.add(flag);
+        return new InboundInteraction(schema, channel, inbox, newExternalId, direction, kind, occurredAt, from, to,
+                subject, text, html, attachments, thread, combined, withFlag);
     }
 
     public boolean flagged(InteractionFlag flag) {

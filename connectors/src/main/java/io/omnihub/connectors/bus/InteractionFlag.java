@@ -11,5 +11,10 @@ public enum InteractionFlag {
     /** A delivery report saying a message of ours could not be delivered. */
     BOUNCE,
     /** Held NUL characters (0x00), which the database cannot keep: they were removed, nothing else changed. */
-    NUL_REMOVED
+    NUL_REMOVED,
+    /**
+     * Carried the id of an interaction already recorded but said something else (a client that
+     * reuses Message-IDs, or a forger): recorded on its own, under the id and its fingerprint.
+     */
+    ID_REUSED
 }

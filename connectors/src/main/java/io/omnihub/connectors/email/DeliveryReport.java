@@ -43,8 +43,9 @@ final class DeliveryReport {
                 String name = m.group(1).toLowerCase(Locale.ROOT);
                 String value = m.group(2).strip();
                 switch (name) {
+                    // the address we sent to, rather than where the receiving side's aliases led it
                     case "final-recipient", "original-recipient" -> {
-                        if (recipient == null || name.equals("final-recipient")) {
+                        if (recipient == null || name.equals("original-recipient")) {
                             recipient = address(value);
                         }
                     }

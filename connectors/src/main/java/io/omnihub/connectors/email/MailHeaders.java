@@ -26,7 +26,10 @@ final class MailHeaders {
         }
         try {
             InternetAddress[] addresses = InternetAddress.parseHeader(value.replaceAll("\\r?\\n", ""), false);
-            for (InternetAddress address : addresses) {
+            for (InternetAddress given : addresses) {
+                // a group ("Partners: a@x, b@y;") is from its first member
+                InternetAddress address = given.isGroup() && given.getGroup(false) != null
+                        && given.getGroup(false).length > 0 ? given.getGroup(false)[0] : given;
                 if (address.getAddress() != null && address.getAddress().contains("@")) {
                     String name = address.getPersonal();
                     name = name == null || name.isBlank() ? null : EncodedWords.decode(name);

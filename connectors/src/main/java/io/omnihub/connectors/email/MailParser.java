@@ -4,8 +4,10 @@ import io.omnihub.connectors.bus.InteractionFlag;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
+import jakarta.mail.internet.SharedInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -43,22 +45,42 @@ public final class MailParser {
         return p;
     }
 
-    /** Parses one mail; never throws. */
+    /** Parses one mail held in memory, its files with it; never throws. */
     public ParsedMail parse(byte[] raw) {
-        String hash = "sha256:" + sha256(raw);
+        List<MailPart> parts = new ArrayList<>();
+        ParsedMail mail = parse(new SharedByteArrayInputStream(raw), sha256(raw), (name, type, inline, id, content) ->
+                parts.add(new MailPart(name, type, content.readAllBytes(), inline, id)));
+        return new ParsedMail(mail.messageId(), mail.externalId(), mail.from(), mail.to(), mail.subject(), mail.date(),
+                mail.text(), mail.html(), mail.newPart(), List.copyOf(parts), mail.flags(), mail.bounceRecipients(),
+                mail.inReplyTo(), mail.references(), mail.threadIndex(), mail.problem(), mail.truncated());
+    }
+
+    /**
+     * Parses one mail of any size read from a shared stream (a file, say), handing each of its
+     * files to the sink as a stream; the returned mail lists no parts. Throws only when the sink
+     * cannot take a file ({@link SinkFailure}): then the mail must be read again later.
+     *
+     * @param raw       the whole message; a {@link jakarta.mail.internet.SharedInputStream} lets the
+     *                  parser keep references into it instead of copies
+     * @param rawSha256 the SHA-256 of the whole message, its id when it has no Message-ID
+     */
+    ParsedMail parse(InputStream raw, String rawSha256, PartSink sink) {
+        String hash = "sha256:" + rawSha256;
         MimeMessage mail;
         try {
-            mail = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            mail = new MimeMessage(SESSION, raw);
         } catch (MessagingException | RuntimeException e) {
-            String text = CharsetText.decode(raw, "UTF-8");
+            String text = fallbackText(raw, false);
             return new ParsedMail(null, hash, null, List.of(), null, null, text, null, text, List.of(),
                     EnumSet.of(InteractionFlag.UNPARSEABLE), List.of(), null, List.of(), null,
-                    "cannot read the message: " + e.getMessage());
+                    "cannot read the message: " + e.getMessage(), false);
         }
-        MimeBody body = new MimeBody();
+        MimeBody body = new MimeBody(sink);
         String problem = null;
         try {
             body.walk(mail, 0, false);
+        } catch (SinkFailure storeDown) {
+            throw storeDown;
         } catch (MessagingException | IOException | RuntimeException e) {
             problem = "part of the body cannot be read: " + e.getMessage();
         }
@@ -70,8 +92,8 @@ public final class MailParser {
         if (text.isEmpty() && html != null) {
             text = HtmlText.of(html);
         }
-        if (text.isEmpty() && html == null && body.parts.isEmpty() && problem != null) {
-            text = fallbackText(raw);
+        if (text.isEmpty() && html == null && body.files == 0 && problem != null) {
+            text = fallbackText(raw, true);
         }
 
         Set<InteractionFlag> flags = EnumSet.noneOf(InteractionFlag.class);
@@ -89,18 +111,32 @@ public final class MailParser {
         if (report || MailHeaders.automatic(mail)) {
             flags.add(InteractionFlag.AUTO_SUBMITTED);
         }
-        boolean nothingRead = text.isBlank() && html == null && body.parts.isEmpty() && problem != null;
+        boolean nothingRead = text.isBlank() && html == null && body.files == 0 && problem != null;
         if (!MailHeaders.looksLikeMail(mail) || nothingRead) {
             flags.add(InteractionFlag.UNPARSEABLE);
         }
         return new ParsedMail(messageId, messageId != null ? messageId : hash, from, MailHeaders.recipients(mail),
-                subject, MailHeaders.date(mail), text, html, ReplyText.newPart(text), List.copyOf(body.parts), flags,
+                subject, MailHeaders.date(mail), text, html, ReplyText.newPart(text), List.of(), flags,
                 List.copyOf(bounced), MessageIds.first(MimeBody.header(mail, "In-Reply-To")),
-                MessageIds.all(MimeBody.header(mail, "References")), MimeBody.header(mail, "Thread-Index"), problem);
+                MessageIds.all(MimeBody.header(mail, "References")), MimeBody.header(mail, "Thread-Index"), problem,
+                body.truncated);
     }
 
-    private static String fallbackText(byte[] raw) {
-        String all = CharsetText.decode(raw, "UTF-8").replace("\r\n", "\n");
+    /** What can be read of a broken mail as text: its start, after the header block when there is one. */
+    private static String fallbackText(InputStream raw, boolean afterHeaders) {
+        byte[] start;
+        try {
+            if (raw instanceof SharedInputStream shared) {
+                raw = shared.newStream(0, -1);
+            }
+            start = raw.readNBytes(MimeBody.MAX_TEXT_BYTES);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+        String all = CharsetText.decode(start, "UTF-8").replace("\r\n", "\n");
+        if (!afterHeaders) {
+            return all.strip();
+        }
         int body = all.indexOf("\n\n");
         return (body < 0 ? "" : all.substring(body + 2)).strip();
     }

@@ -17,6 +17,11 @@ public interface MailboxCursors {
 
     void release(String inbox, String folder, String owner);
 
+    /** Who holds the lease now, or null. */
+    default String leaseHolder(String inbox, String folder) {
+        return null;
+    }
+
     Optional<Cursor> find(String inbox, String folder);
 
     /** Moves the cursor; false when the lease was lost meanwhile. */

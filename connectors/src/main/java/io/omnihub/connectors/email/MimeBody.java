@@ -17,18 +17,30 @@ import java.util.Locale;
 /**
  * Walks a mail's MIME tree and collects what a helpdesk keeps: the plain text and HTML bodies
  * (the first of each among alternatives), every file in document order (inline parts with their
- * Content-ID, forwarded messages whole, signatures), and the failed recipients of a delivery
- * report. Unreadable parts are read as far as they go.
+ * Content-ID, forwarded messages whole, signatures) handed to a {@link PartSink} as a stream, and
+ * the failed recipients of a delivery report. Unreadable parts are read as far as they go. Text
+ * is kept up to {@link #MAX_TEXT_BYTES} per part (the whole mail stays in its original).
  */
 final class MimeBody {
 
     private static final int MAX_DEPTH = 20;
+    /** The most of one text or HTML part that is read into the interaction. */
+    static final int MAX_TEXT_BYTES = 1024 * 1024;
 
     final StringBuilder text = new StringBuilder();
     final StringBuilder html = new StringBuilder();
-    final List<MailPart> parts = new ArrayList<>();
     final List<String> failedRecipients = new ArrayList<>();
     boolean deliveryReport;
+    /** A text part was longer than what is kept of it. */
+    boolean truncated;
+    /** How many files went to the sink. */
+    int files;
+
+    private final PartSink sink;
+
+    MimeBody(PartSink sink) {
+        this.sink = sink;
+    }
 
     void walk(Part part, int depth, boolean inRelated) throws MessagingException, IOException {
         String type = baseType(part);
@@ -101,7 +113,19 @@ final class MimeBody {
         String disposition = disposition(part);
         boolean inline = ("inline".equals(disposition) || (disposition == null && inRelated)) && contentId != null
                 || (inRelated && contentId != null && !"attachment".equals(disposition));
-        parts.add(new MailPart(fileName(part), baseType(part), bytes(part), inline, contentId));
+        String name = fileName(part);
+        String type = baseType(part);
+        try (InputStream decoded = part.getInputStream()) {
+            sink.part(name, type, inline, contentId, decoded);
+        } catch (SinkFailure storeDown) {
+            throw storeDown;
+        } catch (IOException | RuntimeException e) {
+            // undecodable transfer encoding: keep the bytes as they are
+            try (InputStream raw = rawStream(part, e)) {
+                sink.part(name, type, inline, contentId, raw);
+            }
+        }
+        files++;
     }
 
     private static void append(StringBuilder to, String content) {
@@ -162,23 +186,44 @@ final class MimeBody {
         }
     }
 
-    private static String textOf(Part part) throws MessagingException, IOException {
-        return CharsetText.decode(bytes(part), charset(part));
+    private String textOf(Part part) throws MessagingException, IOException {
+        byte[] bytes;
+        try (InputStream in = part.getInputStream()) {
+            bytes = atMost(in);
+        } catch (IOException | RuntimeException e) {
+            try (InputStream raw = rawStream(part, e)) {
+                bytes = atMost(raw);
+            }
+        }
+        return CharsetText.decode(bytes, charset(part));
     }
 
-    private static byte[] bytes(Part part) throws MessagingException, IOException {
-        try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException | RuntimeException e) {
-            // undecodable transfer encoding: keep the bytes as they are
-            if (part instanceof jakarta.mail.internet.MimePart mime) {
-                try (InputStream raw = mime instanceof MimeMessage m ? m.getRawInputStream()
-                        : ((jakarta.mail.internet.MimeBodyPart) mime).getRawInputStream()) {
-                    return raw.readAllBytes();
-                }
-            }
-            throw e;
+    private byte[] atMost(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
+        if (bytes.length <= MAX_TEXT_BYTES) {
+            return bytes;
         }
+        truncated = true;
+        // cut before a UTF-8 continuation byte, so the kept text does not end in half a character
+        int end = MAX_TEXT_BYTES;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return java.util.Arrays.copyOf(bytes, end);
+    }
+
+    /** The part's bytes as they are in the mail, for when decoding them fails. */
+    private static InputStream rawStream(Part part, Exception decodingFailure) throws MessagingException, IOException {
+        if (part instanceof MimeMessage message) {
+            return message.getRawInputStream();
+        }
+        if (part instanceof jakarta.mail.internet.MimeBodyPart body) {
+            return body.getRawInputStream();
+        }
+        if (decodingFailure instanceof IOException io) {
+            throw io;
+        }
+        throw (RuntimeException) decodingFailure;
     }
 
     private static boolean isAttachment(Part part) {

@@ -24,11 +24,12 @@ import java.util.Set;
  * @param references       References ids, oldest first
  * @param threadIndex      Outlook's Thread-Index (base64), or null
  * @param problem          why parsing was incomplete, or null
+ * @param truncated        a text or HTML part was longer than what is kept of it (the original has it all)
  */
 public record ParsedMail(String messageId, String externalId, MailAddress from, List<MailAddress> to, String subject,
         Instant date, String text, String html, String newPart, List<MailPart> parts, Set<InteractionFlag> flags,
         List<String> bounceRecipients, String inReplyTo, List<String> references, String threadIndex,
-        String problem) {
+        String problem, boolean truncated) {
 
     /** An address and its decoded display name (null when none). */
     public record MailAddress(String address, String name) {

@@ -1,11 +1,16 @@
 package io.omnihub.store.blob;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,10 +21,44 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BlobStorage {
 
-    private final JdbcTemplate jdbc;
+    /** What a streamed put stored: its key (null when too large and not stored) and its size. */
+    public record Stored(String sha256, long sizeBytes) {
+    }
 
-    BlobStorage(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    BlobStorage(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Stores what the stream holds, of any size, in bounded memory: the content is read first
+     * (hashed, spilled to a temporary file when large), then streamed to PostgreSQL in a transaction
+     * of its own. Content over {@code maxBytes} is counted but not stored.
+     */
+    public Stored put(InputStream content, long maxBytes) throws IOException {
+        try (Spool spool = Spool.of(content, maxBytes)) {
+            if (spool.tooLarge()) {
+                return new Stored(null, spool.size());
+            }
+            if (!exists(spool.sha256())) {
+                ownTransaction.executeWithoutResult(tx -> jdbc.update(
+                        "insert into blob (sha256, size_bytes, content) values (?, ?, ?) on conflict (sha256) do nothing",
+                        statement -> {
+                            statement.setString(1, spool.sha256());
+                            statement.setLong(2, spool.size());
+                            try {
+                                statement.setBinaryStream(3, spool.open(), spool.size());
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }));
+            }
+            return new Stored(spool.sha256(), spool.size());
+        }
     }
 
     /** Stores the content durably (its own transaction) and returns its SHA-256 hex key. */

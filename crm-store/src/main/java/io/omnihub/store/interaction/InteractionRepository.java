@@ -9,6 +9,9 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
 
     boolean existsByInboxIdAndChannelAndExternalId(Long inboxId, String channel, String externalId);
 
+    java.util.Optional<Interaction> findByInboxIdAndChannelAndExternalId(Long inboxId, String channel,
+            String externalId);
+
     /** The interaction recorded in the inbox under this channel id, locked for update. */
     @Query(value = "select * from interaction where inbox_id = :inboxId and channel = :channel "
             + "and external_id = :externalId for update", nativeQuery = true)

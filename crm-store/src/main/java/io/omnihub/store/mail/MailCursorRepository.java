@@ -41,6 +41,14 @@ public class MailCursorRepository {
                 + "where inbox_id = ? and folder = ? and lease_owner = ?", inboxId, folder, owner);
     }
 
+    /** The node holding an unexpired lease on the folder. */
+    @Transactional(readOnly = true)
+    public Optional<String> leaseHolder(long inboxId, String folder) {
+        return jdbc.queryForList("select lease_owner from mail_cursor where inbox_id = ? and folder = ? "
+                + "and lease_owner is not null and lease_until >= now()", String.class, inboxId, folder).stream()
+                .findFirst();
+    }
+
     @Transactional(readOnly = true)
     public Optional<MailCursor> find(long inboxId, String folder) {
         return jdbc.query("select uid_validity, last_uid from mail_cursor where inbox_id = ? and folder = ?",

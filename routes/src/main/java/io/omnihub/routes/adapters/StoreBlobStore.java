@@ -18,4 +18,10 @@ class StoreBlobStore implements BlobStore {
     public String put(byte[] content) {
         return blobs.put(content);
     }
+
+    @Override
+    public Stored put(java.io.InputStream content, long maxBytes) throws java.io.IOException {
+        BlobStorage.Stored stored = blobs.put(content, maxBytes);
+        return new Stored(stored.sha256(), stored.sizeBytes());
+    }
 }

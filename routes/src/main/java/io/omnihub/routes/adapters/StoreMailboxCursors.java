@@ -35,6 +35,11 @@ class StoreMailboxCursors implements MailboxCursors {
     }
 
     @Override
+    public String leaseHolder(String inbox, String folder) {
+        return cursors.leaseHolder(id(inbox), folder).orElse(null);
+    }
+
+    @Override
     public Optional<Cursor> find(String inbox, String folder) {
         return cursors.find(id(inbox), folder).map(c -> new Cursor(c.uidValidity(), c.lastUid()));
     }

@@ -144,9 +144,20 @@ public class InteractionRecorder {
         if (in.flagged(InteractionFlag.BOUNCE)) {
             return bounce(in, inbox);
         }
-        if (interactions.existsByInboxIdAndChannelAndExternalId(inbox.getId(), in.channel(), in.externalId())) {
-            log.debug("interaction {} already recorded", in.duplicateId());
-            return RecordingOutcome.duplicate();
+        Interaction earlier = interactions.findByInboxIdAndChannelAndExternalId(inbox.getId(), in.channel(),
+                in.externalId()).orElse(null);
+        if (earlier != null) {
+            if (!saysSomethingElse(in, earlier)) {
+                log.debug("interaction {} already recorded", in.duplicateId());
+                return RecordingOutcome.duplicate();
+            }
+            in = in.reidentified(in.externalId() + "#" + in.fingerprint(), InteractionFlag.ID_REUSED,
+                    Map.of("idReusedFrom", earlier.getId()));
+            if (interactions.existsByInboxIdAndChannelAndExternalId(inbox.getId(), in.channel(), in.externalId())) {
+                return RecordingOutcome.duplicate();
+            }
+            log.info("an interaction reuses the id of interaction {} with other content: recorded on its own",
+                    earlier.getId());
         }
         IdentityResolution who = attachToCustomer != null
                 ? identity.attach(attachToCustomer, in.from(), in.channel() + ":" + in.inbox())
@@ -196,6 +207,13 @@ public class InteractionRecorder {
                 conversation.getId(), who.customer().getId(), thread.rule());
         return new RecordingOutcome(RecordingOutcome.Result.RECORDED, interaction.getId(), conversation.getId(),
                 who.customer().getId());
+    }
+
+    /** Another interaction with the same id: a redelivery says the same, a reused id says something else. */
+    private static boolean saysSomethingElse(InboundInteraction in, Interaction earlier) {
+        Object recorded = earlier.getMetadata().get(InboundInteraction.FINGERPRINT);
+        return in.fingerprint() != null && recorded instanceof String fingerprint
+                && !fingerprint.equals(in.fingerprint());
     }
 
     private InteractionDraft draft(InboundInteraction in, IdentityResolution who) {

@@ -8,17 +8,16 @@ import io.omnihub.connectors.email.MailboxImporter;
 import io.omnihub.connectors.inbox.InboxesProperties;
 import java.time.Clock;
 import java.util.UUID;
-import org.apache.camel.LoggingLevel;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
  * One route per configured mailbox: every poll interval, import the mailbox's new mail onto the
  * bus. Each mailbox has its own timer thread, so a slow or unreachable server delays only its own
- * mailbox; a failed poll is logged and tried again at the next interval.
+ * mailbox; a failed poll is recorded for health and tried again at the next interval ({@link MailboxPoll}).
  */
 @Component
-class MailboxPollingRoutes extends RouteBuilder {
+class MailboxPollingRoutes extends EndpointRouteBuilder {
 
     /** This hub node's name in mailbox leases. */
     static final String NODE = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -27,14 +26,16 @@ class MailboxPollingRoutes extends RouteBuilder {
     private final MailInteractions interactions;
     private final InboundPublisher bus;
     private final MailboxCursors cursors;
+    private final MailboxStatus status;
     private final Clock clock;
 
     MailboxPollingRoutes(InboxesProperties inboxes, BlobStore blobs, InboundPublisher bus, MailboxCursors cursors,
-            Clock clock) {
+            MailboxStatus status, Clock clock) {
         this.inboxes = inboxes;
         this.interactions = new MailInteractions(blobs);
         this.bus = bus;
         this.cursors = cursors;
+        this.status = status;
         this.clock = clock;
     }
 
@@ -44,15 +45,12 @@ class MailboxPollingRoutes extends RouteBuilder {
             if (!MailInteractions.CHANNEL.equals(inbox.channel())) {
                 return;
             }
-            MailboxImporter importer = new MailboxImporter(key, inbox.email(), interactions, bus, cursors, NODE, clock);
-            from("timer:mailbox-" + key + "?delay=2000&fixedRate=false&period="
-                    + inbox.email().imap().pollInterval().toMillis())
+            MailboxPoll poll = new MailboxPoll(key, new MailboxImporter(key, inbox.email(), interactions, bus, cursors,
+                    NODE, clock)::poll, status);
+            from(timer("mailbox-" + key).delay(2000).fixedRate(false)
+                    .period(inbox.email().imap().pollInterval().toMillis()))
                     .routeId("mailbox-" + key)
-                    .onException(Exception.class).handled(true)
-                        .log(LoggingLevel.WARN, "mailbox " + key + ": poll failed, trying again at the next interval: "
-                                + "${exception.message}")
-                    .end()
-                    .process(exchange -> exchange.getMessage().setBody(importer.poll()));
+                    .bean(poll, "run");
         });
     }
 
