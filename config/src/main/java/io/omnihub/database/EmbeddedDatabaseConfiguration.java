@@ -30,9 +30,16 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     static final String DATABASE = "omnihub";
 
+    /** This hub's hold on the data folder, for as long as its PostgreSQL runs. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+    DataFolderLock dataFolderLock(EmbeddedDatabaseProperties properties) throws IOException {
         Files.createDirectories(properties.dataDirectory());
+        return DataFolderLock.acquire(properties.dataDirectory());
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, DataFolderLock heldByThisHub)
+            throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory().toFile())
                 .setCleanDataDirectory(false)
@@ -51,7 +58,17 @@ class EmbeddedDatabaseConfiguration {
             builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");
         }
-        EmbeddedPostgres postgres = builder.start();
+        OrphanedPostgres.stopIfOrphaned(properties.dataDirectory());
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IOException | RuntimeException e) {
+            String lock = OrphanedPostgres.lockFile(properties.dataDirectory())
+                    .map(l -> "; its lock file " + l.file() + " names pid " + l.pid() + " on port " + l.port())
+                    .orElse("");
+            throw new IllegalStateException("the embedded PostgreSQL in " + properties.dataDirectory().toAbsolutePath()
+                    .normalize() + " did not start: " + e.getMessage() + lock, e);
+        }
         log.info("embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
                 properties.dataDirectory().toAbsolutePath().normalize());
         createDatabaseIfMissing(postgres);

@@ -37,6 +37,7 @@ public class MailServer implements DisposableBean {
         greenMail.setUser("ack@hub.test", "ack", "secret");
         greenMail.setUser("refused@hub.test", "refused", "secret");
         greenMail.setUser("corpus@hub.test", "corpus", "secret");
+        greenMail.setUser("takeover@hub.test", "takeover", "secret");
     }
 
     /** Delivers the exact bytes of a mail, however broken, into the mailbox of {@code login}. */
