@@ -100,6 +100,48 @@ class CustomerMasterDataIT {
                 "select id from customer where erp_number = ?", Long.class, run + "-42"));
     }
 
+    /**
+     * The file an outside review sent: 1,000 lines, an unclosed quote on line 500 and a quoted nickname
+     * on line 701. Only line 500 is refused (by its number); nothing else is lost or merged.
+     */
+    @Test
+    void strayQuotesCostOnlyTheirOwnLineAndNeverMixCustomers() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        StringBuilder csv = new StringBuilder("erp_number,name,email,phone\n");
+        for (int n = 1; n < 1000; n++) {
+            String number = "Q" + run + "-" + n;
+            String email = "q" + n + "-" + run + "@erp.example";
+            csv.append(switch (n) {
+                case 499 -> number + ",\"Unclosed name," + email + ",";
+                case 700 -> number + ",Name \"Nick\" Smith," + email + ",";
+                default -> number + ",Customer " + n + "," + email + ",";
+            }).append('\n');
+        }
+        HttpResponse<String> response = importCsv(csv.toString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = hub.read(response.body());
+        assertThat(report.get("rows").asLong()).isEqualTo(999);
+        assertThat(report.get("invalid").asLong()).isEqualTo(1);
+        assertThat(report.at("/counts/CREATED").asLong()).isEqualTo(998);
+        assertThat(report.get("errors")).hasSize(1);
+        assertThat(report.at("/errors/0/line").asLong()).isEqualTo(500);
+        assertThat(report.at("/errors/0/reason").asText()).contains("not closed");
+
+        assertThat(jdbc.queryForObject("select count(*) from customer where erp_number like ?", Long.class,
+                "Q" + run + "-%")).isEqualTo(998);
+        assertThat(jdbc.queryForObject("select display_name from customer where erp_number = ?", String.class,
+                "Q" + run + "-700")).isEqualTo("Name \"Nick\" Smith");
+        assertThat(jdbc.queryForObject("select display_name from customer where erp_number = ?", String.class,
+                "Q" + run + "-500")).isEqualTo("Customer 500");
+        assertThat(jdbc.queryForObject("select max(length(display_name)) from customer where erp_number like ?",
+                Integer.class, "Q" + run + "-%")).isLessThan(100);
+        // every customer has exactly its own address
+        assertThat(jdbc.queryForObject("""
+                select count(*) from customer c join contact_point p on p.customer_id = c.id
+                 where c.erp_number like ? and p.value <> 'q' || split_part(c.erp_number, '-', 2) || '-' || ?
+                       || '@erp.example'""", Long.class, "Q" + run + "-%", run)).isZero();
+    }
+
     @Test
     void theJsonBatchUpsertsByErpNumberAndListsInvalidRecords() {
         String run = UUID.randomUUID().toString().substring(0, 6);

@@ -99,17 +99,23 @@ class CustomerImportController {
     }
 
     @PostMapping(path = "/api/v1/integrations/customers/import", consumes = {"text/csv", "text/plain"})
-    @Operation(summary = "Import ERP customers from CSV", description = "A header line naming the columns erp_number "
-            + "(required), name, email, phone (several addresses separated by ';'), then one customer per line, UTF-8. "
-            + "Imported in chunks of 1,000 (each committed on its own); a bad line is reported by its line number "
-            + "and skipped, the good ones kept.")
+    @Operation(summary = "Import ERP customers from CSV", description = "RFC 4180, UTF-8: a header line naming the "
+            + "columns erp_number (required), name, email, phone (several addresses separated by ';'), then one "
+            + "customer per record. A quoted field may hold commas, doubled quotes and line breaks; a quote inside an "
+            + "unquoted field is kept as written. Imported in chunks of 1,000 (each committed on its own). Every bad "
+            + "line is reported by its number and skipped, and reading goes on with the next line: a quote left open "
+            + "never swallows the lines after it; fields over 1,000 characters are refused.")
     ImportReport importCsv(HttpServletRequest request, @RequestParam(defaultValue = "csv") String source)
             throws IOException {
-        CsvReader csv = new CsvReader(new BufferedReader(new InputStreamReader(request.getInputStream(),
+        CsvRecords csv = new CsvRecords(new BufferedReader(new InputStreamReader(request.getInputStream(),
                 StandardCharsets.UTF_8), 64 * 1024));
-        CsvReader.Row header = csv.next();
-        if (header == null) {
+        CsvRecords.Read first = csv.next();
+        if (first == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the file is empty");
+        }
+        if (!(first instanceof CsvRecords.Row header)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the header line cannot be read: "
+                    + ((CsvRecords.Bad) first).reason());
         }
         List<String> columns = header.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)
                 .replace("\ufeff", "")).toList();
@@ -127,39 +133,29 @@ class CustomerImportController {
         long invalid = 0;
         List<Record> chunk = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        while (true) {
-            CsvReader.Row row;
-            try {
-                row = csv.next();
-            } catch (IllegalArgumentException e) {
-                invalid++;
-                errors.add(new Problem(-1, e.getMessage()));
-                break;
-            }
-            if (row == null) {
-                break;
-            }
-            if (row.fields().size() == 1 && row.fields().get(0).isBlank()) {
-                continue;
-            }
+        for (CsvRecords.Read read = csv.next(); read != null; read = csv.next()) {
             rows++;
             try {
+                if (read instanceof CsvRecords.Bad bad) {
+                    throw new IllegalArgumentException(bad.reason());
+                }
+                CsvRecords.Row row = (CsvRecords.Row) read;
                 if (row.fields().size() != columns.size()) {
                     throw new IllegalArgumentException(row.fields().size() + " fields where the header has "
                             + columns.size());
                 }
                 Record record = record(row.line(), field(row, erp), field(row, name), split(field(row, email)),
                         split(field(row, phone)));
-                Long first = seen.putIfAbsent(record.erpNumber(), row.line());
-                if (first != null) {
+                Long previous = seen.putIfAbsent(record.erpNumber(), row.line());
+                if (previous != null) {
                     throw new IllegalArgumentException("ERP number " + record.erpNumber() + " repeated (first on line "
-                            + first + ")");
+                            + previous + ")");
                 }
                 chunk.add(record);
             } catch (IllegalArgumentException e) {
                 invalid++;
                 if (errors.size() < MAX_ERRORS_LISTED) {
-                    errors.add(new Problem(row.line(), e.getMessage()));
+                    errors.add(new Problem(read.line(), e.getMessage()));
                 }
             }
             if (chunk.size() == CHUNK) {
@@ -212,7 +208,7 @@ class CustomerImportController {
                 e.stream().distinct().toList(), p.stream().distinct().toList());
     }
 
-    private static String field(CsvReader.Row row, int column) {
+    private static String field(CsvRecords.Row row, int column) {
         return column < 0 ? null : row.fields().get(column);
     }
 
