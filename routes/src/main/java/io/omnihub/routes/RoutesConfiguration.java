@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({BusProperties.class, OutboxProperties.class, EmailProperties.class,
-        io.omnihub.routes.integrations.IntegrationsProperties.class, io.omnihub.routes.sla.SlaProperties.class})
+        io.omnihub.routes.integrations.IntegrationsProperties.class, io.omnihub.routes.sla.SlaProperties.class,
+        io.omnihub.routes.outbound.OutboundRetryProperties.class})
 public class RoutesConfiguration {
 }

@@ -31,7 +31,8 @@ class InteractionViews {
         return interactions.stream().map(i -> new InteractionView(i.getId(), i.getConversationId(), i.getCustomerId(),
                 inboxes.key(i.getInboxId()), i.getChannel(), i.getDirection().name(), i.getKind().name(),
                 i.getExternalId(), i.getOccurredAt(), i.getSender(), i.getSubject(), i.getBodyText(), i.getBodyHtml(),
-                i.getDeliveryStatus(), i.getDeliveryError(), i.getFlags(), i.getMetadata(),
+                i.getDeliveryStatus(), i.getDeliveryError(), i.getDeliveryAttempts(),
+                "QUEUED".equals(i.getDeliveryStatus()) ? i.getNextAttemptAt() : null, i.getFlags(), i.getMetadata(),
                 files.getOrDefault(i.getId(), List.of()))).toList();
     }
 }

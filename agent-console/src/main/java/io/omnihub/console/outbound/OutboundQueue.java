@@ -22,10 +22,15 @@ public class OutboundQueue {
     }
 
     public void enqueue(String channel, long interactionId) {
+        enqueue(channel, interactionId, "reply:" + interactionId);
+    }
+
+    /** Under a duplicate id of its own: a message queued again (sent again by an agent) is not a duplicate. */
+    public void enqueue(String channel, long interactionId, String duplicateId) {
         bus.send(prefix + "." + channel, session -> {
             var message = session.createTextMessage(
                     "{\"schema\":\"omnihub.outbound.v1\",\"interactionId\":" + interactionId + "}");
-            message.setStringProperty("_AMQ_DUPL_ID", "reply:" + interactionId);
+            message.setStringProperty("_AMQ_DUPL_ID", duplicateId);
             return message;
         });
     }

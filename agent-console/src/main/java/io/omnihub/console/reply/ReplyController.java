@@ -87,6 +87,16 @@ class ReplyController {
         return view(replies.reply(id, channel, text, attached, users.findByUsername(agent.getName()).orElseThrow()));
     }
 
+    @PostMapping("/api/v1/conversations/{id}/replies/{replyId}/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send a FAILED reply again",
+            description = "After the server was unreachable for longer than the retry window, or a fault was "
+                    + "fixed: the reply is QUEUED again (its attempts from zero, its retry window from now) and sent. "
+                    + "409 unless it is FAILED, or when its address bounces. Audited.")
+    ReplyView resend(@PathVariable long id, @PathVariable long replyId, Principal agent) {
+        return view(replies.resend(id, replyId, users.findByUsername(agent.getName()).orElseThrow()));
+    }
+
     private static String safeName(String name) {
         if (name == null || name.isBlank()) {
             return "attachment";

@@ -43,11 +43,13 @@ public class ReplyService {
     private final OutboxWriter outbox;
     private final OutboundQueue outboundQueue;
     private final ReplyChannels channels;
+    private final io.omnihub.store.audit.AuditTrail audit;
     private final Clock clock;
 
     ReplyService(ConversationRepository conversations, InteractionRepository interactions,
             ContactPointRepository contactPoints, AttachmentRepository attachments, BlobStorage blobs,
-            OutboxWriter outbox, OutboundQueue outboundQueue, ReplyChannels channels, Clock clock) {
+            OutboxWriter outbox, OutboundQueue outboundQueue, ReplyChannels channels,
+            io.omnihub.store.audit.AuditTrail audit, Clock clock) {
         this.conversations = conversations;
         this.interactions = interactions;
         this.contactPoints = contactPoints;
@@ -56,7 +58,49 @@ public class ReplyService {
         this.outbox = outbox;
         this.outboundQueue = outboundQueue;
         this.channels = channels;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The channels whose messages have a sender that can be asked to send again. */
+    private static final java.util.Set<String> RESENDABLE = java.util.Set.of("email", "sms", "chat");
+
+    /**
+     * An agent sends a FAILED message again (after the server was down for longer than the retry
+     * window, or once a fault is fixed): QUEUED afresh, its attempts counted from zero and its retry
+     * window starting now, and put on its queue. Audited.
+     */
+    @Transactional
+    public Interaction resend(long conversationId, long interactionId, AppUser actor) {
+        Interaction sent = interactions.findForUpdate(interactionId)
+                .filter(i -> i.getConversationId().equals(conversationId))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "conversation " + conversationId
+                        + " has no message " + interactionId));
+        if (sent.getDirection() != Direction.OUTBOUND || !RESENDABLE.contains(sent.getChannel())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "message " + interactionId + " is not a reply "
+                    + "the hub sends (only email, SMS and chat replies are sent again)");
+        }
+        if (!"FAILED".equals(sent.getDeliveryStatus())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "message " + interactionId + " is "
+                    + sent.getDeliveryStatus() + "; only a FAILED message is sent again");
+        }
+        String recipient = String.valueOf(sent.getMetadata().get("to"));
+        contactPoints.findByTypeAndValue(ContactPointType.EMAIL, recipient).filter(cp -> cp.isBouncing())
+                .ifPresent(cp -> {
+                    throw new ResponseStatusException(HttpStatus.CONFLICT, "mail to " + recipient + " bounces (a "
+                            + "delivery report said it fails permanently); reply on another channel");
+                });
+        Instant now = clock.instant();
+        String failedWith = sent.getDeliveryError();
+        sent.deliveryRequeued();
+        sent.addMetadata("queuedAt", now.toString());
+        sent.addMetadata("resentBy", actor.getUsername());
+        outbox.append(new io.omnihub.store.events.DeliveryStatusChanged(sent.getId(), sent.getConversationId(),
+                sent.getCustomerId(), sent.getChannel(), "QUEUED", null));
+        audit.record(actor.getUsername(), "reply.resend", "interaction", sent.getId(),
+                failedWith == null ? Map.of() : Map.of("failedWith", failedWith));
+        outboundQueue.enqueue(sent.getChannel(), sent.getId(), "reply:" + sent.getId() + ":" + now);
+        return sent;
     }
 
     /** A file the agent attaches to a reply. */

@@ -70,6 +70,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/integrations/**").hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
                         // answering customers is people's work, not an integration's
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/conversations/*/replies",
+                                "/api/v1/conversations/*/replies/*/resend", "/api/v1/held-items/**",
                                 "/api/v1/conversations/*/calls", "/api/v1/tasks/*/done",
                                 "/api/v1/conversations/*/business-requests", "/api/v1/conversations/*/assignment",
                                 "/api/v1/conversations/*/notes", "/api/v1/conversations/*/merge")

@@ -217,6 +217,18 @@ class ConsoleController {
         return "redirect:/console/conversations/" + id;
     }
 
+    /** A FAILED reply sent again, from its line in the conversation. */
+    @PostMapping("/console/conversations/{id}/replies/{reply}/resend")
+    String resend(@PathVariable long id, @PathVariable long reply, Principal agent, RedirectAttributes redirect) {
+        try {
+            replies.resend(id, reply, users.findByUsername(agent.getName()).orElseThrow());
+            redirect.addFlashAttribute("notice", "Sending it again; its delivery status appears below.");
+        } catch (ResponseStatusException e) {
+            redirect.addFlashAttribute("error", e.getReason());
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
     /** The customer panel's orders, asked from the ERP when the page has loaded (it never waits for the ERP). */
     @GetMapping("/console/customers/{id}/orders")
     String orders(@PathVariable long id, Model model) throws Exception {

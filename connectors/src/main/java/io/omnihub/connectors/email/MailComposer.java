@@ -23,6 +23,44 @@ public final class MailComposer {
     static final int MAX_REFERENCES_LENGTH = 900;
     private static final Session SESSION = Session.getInstance(new Properties());
 
+    /** Longer than this without a space, a subject cannot be folded into lines a server takes (998 octets). */
+    private static final int LONGEST_WORD = 70;
+
+    /**
+     * A subject the header folding can break into lines: one with a word too long to fold (a pasted
+     * URL, a reference number run on) is written as RFC 2047 encoded words, which fold anywhere and
+     * read back as the same text. Otherwise the subject as it is (folded at its spaces).
+     */
+    static String foldable(String subject) {
+        if (subject == null) {
+            return null;
+        }
+        boolean longWord = java.util.Arrays.stream(subject.split("\\s+")).anyMatch(w -> w.length() > LONGEST_WORD);
+        if (!longWord) {
+            return subject;
+        }
+        // encoded words of at most 75 characters (45 bytes of text each, never splitting a character), one per line
+        StringBuilder header = new StringBuilder();
+        int start = 0;
+        while (start < subject.length()) {
+            int end = start;
+            int bytes = 0;
+            while (end < subject.length()) {
+                int codePoint = subject.codePointAt(end);
+                int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+                if (bytes + size > 45) {
+                    break;
+                }
+                bytes += size;
+                end += Character.charCount(codePoint);
+            }
+            header.append(header.isEmpty() ? "" : "\r\n ").append("=?UTF-8?B?").append(java.util.Base64.getEncoder()
+                    .encodeToString(subject.substring(start, end).getBytes(StandardCharsets.UTF_8))).append("?=");
+            start = end;
+        }
+        return header.toString();
+    }
+
     public MimeMessage compose(ReplyMail reply) throws MessagingException {
         MimeMessage message = new MimeMessage(SESSION) {
             @Override
@@ -36,7 +74,12 @@ public final class MailComposer {
             throw new IllegalStateException(e);
         }
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(reply.to()));
-        message.setSubject(reply.subject(), StandardCharsets.UTF_8.name());
+        String subject = foldable(reply.subject());
+        if (subject != null && !subject.equals(reply.subject())) {
+            message.setHeader("Subject", subject);
+        } else {
+            message.setSubject(reply.subject(), StandardCharsets.UTF_8.name());
+        }
         message.setSentDate(new java.util.Date());
         if (reply.inReplyTo() != null) {
             message.setHeader("In-Reply-To", "<" + reply.inReplyTo() + ">");

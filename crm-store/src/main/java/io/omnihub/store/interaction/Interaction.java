@@ -76,6 +76,12 @@ public class Interaction {
     @Column(name = "delivery_error")
     private String deliveryError;
 
+    @Column(name = "delivery_attempts", nullable = false)
+    private int deliveryAttempts;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false, columnDefinition = "text[]")
     private List<String> flags = new ArrayList<>();
@@ -115,9 +121,40 @@ public class Interaction {
     public void deliveryReported(String status, String error) {
         this.deliveryStatus = status;
         this.deliveryError = error;
+        if (!"QUEUED".equals(status)) {
+            this.nextAttemptAt = null;
+        }
     }
 
     /** Adds channel facts learnt after recording (e.g. the Message-ID a reply was sent with). */
+    /** A send failed for now: it stays QUEUED and is tried again at {@code next}, with the reason shown. */
+    public void deliveryDeferred(String reason, Instant next) {
+        this.deliveryAttempts++;
+        this.deliveryError = reason;
+        this.nextAttemptAt = next;
+    }
+
+    /** An agent asked to send a FAILED message again: QUEUED afresh, attempts counted from zero. */
+    public void deliveryRequeued() {
+        this.deliveryStatus = "QUEUED";
+        this.deliveryError = null;
+        this.deliveryAttempts = 0;
+        this.nextAttemptAt = null;
+    }
+
+    /** The sweep put it on its queue again; until then (or a failure), it is not due once more. */
+    public void deliveryClaimedUntil(Instant until) {
+        this.nextAttemptAt = until;
+    }
+
+    public int getDeliveryAttempts() {
+        return deliveryAttempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     public void addMetadata(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(metadata);
         copy.put(key, value);

@@ -73,9 +73,13 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
             + "and external_id = :requestId", nativeQuery = true)
     java.util.Optional<Interaction> findBusinessRequest(String requestId);
 
-    /** Replies still waiting to be sent, recorded before {@code before}: oldest first. */
+    /**
+     * Replies waiting to be sent that are due: never tried and recorded before {@code before} (their
+     * queue message may be lost), or deferred and due at {@code now}; oldest first, locked.
+     */
     @Query(value = """
-            select * from interaction where direction = 'OUTBOUND' and delivery_status = 'QUEUED'
-               and recorded_at < :before order by recorded_at limit :limit""", nativeQuery = true)
-    List<Interaction> queuedBefore(java.time.Instant before, int limit);
+            select * from interaction where delivery_status = 'QUEUED' and direction = 'OUTBOUND'
+               and ((next_attempt_at is null and recorded_at < :before) or next_attempt_at <= :now)
+             order by coalesce(next_attempt_at, recorded_at) limit :limit for update skip locked""", nativeQuery = true)
+    List<Interaction> queuedDue(java.time.Instant before, java.time.Instant now, int limit);
 }

@@ -4,6 +4,8 @@ import io.omnihub.store.events.DeliveryStatusChanged;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
 import io.omnihub.store.outbox.OutboxWriter;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,12 +21,53 @@ public class Deliveries {
     private final InteractionRepository interactions;
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
+    private final OutboundRetryProperties retry;
+    private final Clock clock;
 
-    Deliveries(InteractionRepository interactions, OutboxWriter outbox, TransactionTemplate transaction) {
+    Deliveries(InteractionRepository interactions, OutboxWriter outbox, TransactionTemplate transaction,
+            OutboundRetryProperties retry, Clock clock) {
         this.interactions = interactions;
         this.outbox = outbox;
         this.transaction = transaction;
+        this.retry = retry;
+        this.clock = clock;
     }
+
+    /**
+     * A send that failed for now: the message stays QUEUED and is tried again with backoff (the
+     * reason and the next attempt on it for agents to see), until {@code give-up-after} since it was
+     * queued; then it is FAILED with the last reason.
+     *
+     * @return when it is tried again, or null when it was given up (or is no longer QUEUED)
+     */
+    public Instant deferred(long interactionId, String reason) {
+        return transaction.execute(tx -> {
+            Interaction sent = interactions.findForUpdate(interactionId).orElseThrow();
+            if (!"QUEUED".equals(sent.getDeliveryStatus())) {
+                return null;
+            }
+            Instant now = clock.instant();
+            int attempts = sent.getDeliveryAttempts() + 1;
+            Instant queuedAt = sent.getMetadata().get(QUEUED_AT) instanceof String at ? Instant.parse(at)
+                    : sent.getRecordedAt();
+            if (!now.isBefore(queuedAt.plus(retry.giveUpAfter()))) {
+                record(sent, "FAILED", "gave up after " + attempts + " attempts over " + retry.giveUpAfter()
+                        .toString().substring(2).toLowerCase(java.util.Locale.ROOT) + ": " + reason);
+                return null;
+            }
+            Instant next = retry.nextAttempt(now, attempts);
+            boolean first = sent.getDeliveryAttempts() == 0;
+            sent.deliveryDeferred("attempt " + attempts + " failed, trying again at " + next + ": " + reason, next);
+            if (first) {
+                outbox.append(new DeliveryStatusChanged(sent.getId(), sent.getConversationId(), sent.getCustomerId(),
+                        sent.getChannel(), "QUEUED", sent.getDeliveryError()));
+            }
+            return next;
+        });
+    }
+
+    /** Metadata key: when an agent queued the message again (its retry window starts then). */
+    public static final String QUEUED_AT = "queuedAt";
 
     /** Reports in a transaction of its own (a sender, outside any). */
     public void report(long interactionId, String status, String error, Map<String, Object> facts) {

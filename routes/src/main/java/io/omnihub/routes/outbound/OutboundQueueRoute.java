@@ -5,16 +5,17 @@ import io.omnihub.routes.bus.BusProperties;
 import io.omnihub.routes.bus.HubHeaders;
 import io.omnihub.routes.errors.HubErrorPolicy;
 import io.omnihub.routes.errors.PermanentFailure;
-import java.util.Map;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Takes each queued reply off {@code hub.outbound.<channel>} and hands it to the channel's sender.
- * The sender reports success and permanent refusals itself; a transient failure it throws is
- * rolled back for the broker to redeliver with backoff, and on the last delivery the reply is
- * marked FAILED with the reason instead, so no reply stays QUEUED silently.
+ * The sender reports success and permanent refusals itself; a transient failure it throws (the
+ * server unreachable or busy) defers the reply like a mail server's queue: it stays QUEUED with
+ * the reason and its next attempt, is put on its queue again by the sweep when that is due, with
+ * backoff ({@code omnihub.outbound.retry.*}), and is marked FAILED once the retry window is over.
+ * No reply stays QUEUED silently.
  */
 public abstract class OutboundQueueRoute extends EndpointRouteBuilder {
 
@@ -46,22 +47,24 @@ public abstract class OutboundQueueRoute extends EndpointRouteBuilder {
                 .routeId(channel + "-send")
                 .routeConfigurationId(HubErrorPolicy.BUS_CONSUMER)
                 .setProperty(HubHeaders.DEAD_LETTER_QUEUE, constant(bus.deadLetterOf(queue)))
-                .process(exchange -> {
-                    long id = interactionId(exchange.getMessage().getBody(String.class));
-                    int delivery = exchange.getMessage().getHeader("JMSXDeliveryCount", 1, Integer.class);
-                    try {
-                        send(id);
-                    } catch (Exception transientFailure) {
-                        if (delivery < bus.maxDeliveryAttempts()) {
-                            log.info("{} reply {} not sent yet (attempt {} of {}), retrying: {}", channel, id,
-                                    delivery, bus.maxDeliveryAttempts(), transientFailure.getMessage());
-                            throw transientFailure;
-                        }
-                        String reason = "gave up after " + delivery + " attempts: " + transientFailure.getMessage();
-                        log.warn("{} reply {} not sent: {}", channel, id, reason);
-                        deliveries.report(id, "FAILED", reason, Map.of());
-                    }
-                });
+                .process(exchange -> sendOrDefer(interactionId(exchange.getMessage().getBody(String.class))));
+    }
+
+    private void sendOrDefer(long id) throws Exception {
+        try {
+            send(id);
+        } catch (PermanentFailure notSendable) {
+            throw notSendable;
+        } catch (Exception transientFailure) {
+            String reason = transientFailure.getMessage() == null ? transientFailure.getClass().getSimpleName()
+                    : transientFailure.getMessage();
+            java.time.Instant next = deliveries.deferred(id, reason);
+            if (next != null) {
+                log.info("{} reply {} not sent yet, trying again at {}: {}", channel, id, next, reason);
+            } else {
+                log.warn("{} reply {} not sent, given up: {}", channel, id, reason);
+            }
+        }
     }
 
     private long interactionId(String body) throws com.fasterxml.jackson.core.JsonProcessingException {
