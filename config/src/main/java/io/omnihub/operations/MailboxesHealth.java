@@ -3,21 +3,17 @@ package io.omnihub.operations;
 import io.omnihub.routes.email.MailboxStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.NamedContributor;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code mailboxes} in health: one component per configured mailbox, by inbox key — DOWN with the
- * reason while its polls fail (server unreachable, login refused, out of memory), UP once a poll
- * works, UNKNOWN before the first. A mailbox that is DOWN makes the overall health DOWN (mail is
- * not coming in) but not readiness or liveness: the node still serves everything else.
+ * {@code mailboxes} in health: each configured mailbox by inbox key — DOWN with the reason while its
+ * polls fail (server unreachable, login refused, out of memory), UP once a poll works, UNKNOWN
+ * before the first; the component is DEGRADED while any mailbox is DOWN ({@link Degraded}).
  */
 @Component("mailboxes")
-class MailboxesHealth implements CompositeHealthContributor {
+class MailboxesHealth implements HealthIndicator {
 
     private final MailboxStatus status;
 
@@ -26,38 +22,25 @@ class MailboxesHealth implements CompositeHealthContributor {
     }
 
     @Override
-    public HealthContributor getContributor(String name) {
-        return status.all().containsKey(name) ? indicator(name) : null;
-    }
-
-    @Override
-    public java.util.Iterator<NamedContributor<HealthContributor>> iterator() {
-        return status.all().keySet().stream()
-                .map(name -> NamedContributor.<HealthContributor>of(name, indicator(name))).iterator();
-    }
-
-    private HealthIndicator indicator(String inbox) {
-        return () -> {
-            MailboxStatus.Mailbox mailbox = status.all().get(inbox);
-            if (mailbox == null) {
-                return Health.unknown().build();
-            }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("imported", mailbox.imported());
+    public Health health() {
+        Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
+        status.all().forEach((inbox, mailbox) -> {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("status", mailbox.state().name());
+            part.put("imported", mailbox.imported());
             if (mailbox.lastSuccess() != null) {
-                details.put("lastSuccess", mailbox.lastSuccess().toString());
+                part.put("lastSuccess", mailbox.lastSuccess().toString());
             }
             if (mailbox.importedBy() != null) {
-                details.put("importedBy", mailbox.importedBy());
+                part.put("importedBy", mailbox.importedBy());
             }
             if (mailbox.state() == MailboxStatus.State.DOWN) {
-                details.put("error", mailbox.lastError());
-                details.put("failedPolls", mailbox.failuresInARow());
-                details.put("lastFailure", mailbox.lastFailure().toString());
-                return Health.down().withDetails(details).build();
+                part.put("error", mailbox.lastError());
+                part.put("failedPolls", mailbox.failuresInARow());
+                part.put("lastFailure", mailbox.lastFailure().toString());
             }
-            return (mailbox.state() == MailboxStatus.State.UP ? Health.up() : Health.unknown()).withDetails(details)
-                    .build();
-        };
+            parts.put(inbox, part);
+        });
+        return Degraded.of(parts);
     }
 }

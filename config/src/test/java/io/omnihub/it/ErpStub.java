@@ -42,6 +42,8 @@ public class ErpStub implements DisposableBean {
     private final AtomicInteger partners = new AtomicInteger(1000);
     private final AtomicReference<String> csrf = new AtomicReference<>("csrf-1");
     private final AtomicReference<Mode> sapMode = new AtomicReference<>(Mode.UP);
+    private final java.util.concurrent.atomic.AtomicBoolean sapRefusesCredentials =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     ErpStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
@@ -93,6 +95,11 @@ public class ErpStub implements DisposableBean {
         sapMode.set(next);
     }
 
+    /** SAP refuses the hub's user (wrong password, locked user): 401 on everything. */
+    void sapRefusesCredentials(boolean refuses) {
+        sapRefusesCredentials.set(refuses);
+    }
+
     /** SAP's CSRF token runs out: the next write is refused with "x-csrf-token: Required". */
     void expireCsrfToken() {
         csrf.set("csrf-" + (tokensIssued.get() + 100 + partners.get()));
@@ -107,6 +114,12 @@ public class ErpStub implements DisposableBean {
         String path = exchange.getRequestURI().getPath();
         String token = exchange.getRequestHeaders().getFirst("x-csrf-token");
         String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+        if (sapRefusesCredentials.get()) {
+            record(exchange, 401);
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"SAP NetWeaver Application Server\"");
+            StubResponses.json(exchange, 401, "Logon failed");
+            return;
+        }
         if ("GET".equals(exchange.getRequestMethod()) && "Fetch".equalsIgnoreCase(token)) {
             record(exchange, 200);
             exchange.getResponseHeaders().add("x-csrf-token", csrf.get());
@@ -121,9 +134,14 @@ public class ErpStub implements DisposableBean {
             return;
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.add(new Received(exchange.getRequestMethod(), path, headers(exchange), body,
-                body.contains("Sapling") ? ("POST".equals(exchange.getRequestMethod()) ? 201 : 204) : 400));
-        if (!body.contains("Sapling")) {
+        String tooLong = tooLongForSap(body);
+        received.add(new Received(exchange.getRequestMethod(), path, headers(exchange), body, tooLong != null ? 400
+                : body.contains("Sapling") ? ("POST".equals(exchange.getRequestMethod()) ? 201 : 204) : 400));
+        if (tooLong != null) {
+            // as SAP answers a value longer than its field
+            StubResponses.json(exchange, 400, "{\"error\":{\"code\":\"/IWBEP/CM_MGW_RT/020\",\"message\":"
+                    + "{\"value\":\"Property '" + tooLong + "' has invalid value: maximum length 40 exceeded\"}}}");
+        } else if (!body.contains("Sapling")) {
             StubResponses.json(exchange, 400, "{\"error\":{\"code\":\"R11/401\",\"message\":{\"value\":\"not in this test\"}}}");
         } else if ("POST".equals(exchange.getRequestMethod())) {
             StubResponses.json(exchange, 201, "{\"d\":{\"BusinessPartner\":\"" + partners.incrementAndGet() + "\"}}");
@@ -133,8 +151,26 @@ public class ErpStub implements DisposableBean {
         }
     }
 
+    /** The first name field longer than SAP's 40 characters, or null. */
+    private static String tooLongForSap(String body) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode partner = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        for (String field : List.of("FirstName", "MiddleName", "LastName", "OrganizationBPName1", "OrganizationBPName2",
+                "OrganizationBPName3", "OrganizationBPName4", "SearchTerm1")) {
+            int max = field.equals("SearchTerm1") ? 20 : 40;
+            if (partner.path(field).asText("").length() > max) {
+                return field;
+            }
+        }
+        return null;
+    }
+
     /** API_SALES_ORDER_SRV: two orders of whichever business partner is asked about; slow on request. */
     private void salesOrders(HttpExchange exchange) throws IOException {
+        if (sapRefusesCredentials.get()) {
+            record(exchange, 401);
+            StubResponses.json(exchange, 401, "Logon failed");
+            return;
+        }
         record(exchange, 200);
         if (sapMode.get() == Mode.SLOW) {
             try {

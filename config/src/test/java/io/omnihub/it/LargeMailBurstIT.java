@@ -93,7 +93,7 @@ class LargeMailBurstIT {
                     assertThat(item.get("attachments").get(0).get("sizeBytes").asLong()).isEqualTo(ATTACHMENT_BYTES);
                 }
                 JsonNode mailbox = json.readTree(hub.get("/actuator/health").body())
-                        .at("/components/mailboxes/components/big");
+                        .at("/components/mailboxes/details/big");
                 assertThat(mailbox.path("status").asText()).isEqualTo("UP");
                 assertThat(hub.logText()).doesNotContain("OutOfMemoryError");
             }

@@ -31,6 +31,7 @@ class SapS4IT {
     @AfterEach
     void sapUp() {
         erp.sapMode(ErpStub.Mode.UP);
+        erp.sapRefusesCredentials(false);
     }
 
     private long customer(String name, String email) {
@@ -65,6 +66,59 @@ class SapS4IT {
                 .path("results").get(0).path("EmailAddress").asText()).isEqualTo(email);
         assertThat(partner.path("to_BusinessPartnerAddress").path("results").get(0).path("Country").asText())
                 .isEqualTo("US");
+    }
+
+    @Test
+    void aNameLongerThanSapsFieldsIsSentWithinThemNotRefused() throws Exception {
+        String email = "max-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        long customer = customer("Maximiliane Alexandra Friederike Wilhelmine von Hohenzollern-Sigmaringen Sapling",
+                email);
+        await().atMost(Duration.ofSeconds(10)).until(() -> erpNumber(customer) != null);
+        ErpStub.Received post = erp.received("/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_BusinessPartner").stream()
+                .filter(r -> r.body().contains(email)).findFirst().orElseThrow();
+        assertThat(post.answered()).isEqualTo(201);
+        JsonNode partner = hub.read(post.body());
+        assertThat(partner.path("FirstName").asText()).isEqualTo("Maximiliane");
+        assertThat(partner.path("MiddleName").asText()).hasSizeLessThanOrEqualTo(40)
+                .startsWith("Alexandra Friederike");
+        assertThat(partner.path("LastName").asText()).isEqualTo("Sapling");
+    }
+
+    @Test
+    void wrongCredentialsParkTheDeliveryAtOnceShowInHealthAndAReplayAfterTheFixDelivers() {
+        erp.sapRefusesCredentials(true);
+        String email = "locked-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        long customer = customer("Lotte Sapling", email);
+        JsonNode parked = await().atMost(Duration.ofSeconds(15)).until(() -> {
+            for (JsonNode d : hub.getJson("/api/v1/integrations/deliveries?target=sap&status=PARKED").path("items")) {
+                if (d.path("customerId").asLong() == customer) {
+                    return d;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+        assertThat(parked.path("attempts").asInt()).isEqualTo(1);
+        assertThat(parked.path("lastStatus").asInt()).isEqualTo(401);
+        assertThat(parked.path("lastError").asText()).contains("refused the credentials of target 'sap'")
+                .contains("omnihub.integrations.sap.auth");
+        JsonNode health = hub.get("/actuator/health", HubClient.ADMIN, HubClient.ADMIN_PASSWORD).body()
+                .transform(hub::read);
+        assertThat(health.at("/components/integrations/status").asText()).isEqualTo("DEGRADED");
+        assertThat(health.at("/components/integrations/details/sap/status").asText()).isEqualTo("DOWN");
+        assertThat(health.at("/components/integrations/details/sap/lastError").asText()).contains("credentials");
+        // the order lookup says why too
+        long known = customer("Karl Known", "known-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        jdbc.update("update customer set erp_number = ? where id = ?", "K-" + known, known);
+        assertThat(hub.getJson("/api/v1/customers/" + known + "/orders").path("reason").asText())
+                .contains("refused the credentials");
+
+        erp.sapRefusesCredentials(false);
+        assertThat(hub.postJsonAsAdmin("/api/v1/integrations/deliveries/" + parked.path("id").asLong() + "/replay",
+                java.util.Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> erpNumber(customer) != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(hub.get("/actuator/health", HubClient.ADMIN,
+                HubClient.ADMIN_PASSWORD).body().transform(hub::read).at("/components/integrations/details/sap/status")
+                .asText()));
     }
 
     @Test

@@ -39,14 +39,17 @@ public class IntegrationDispatcher {
     private final TargetAuthorization authorization;
     private final Map<String, SapS4Client> sapClients = new ConcurrentHashMap<>();
     private final SendPacing pacing = new SendPacing();
+    private final IntegrationTargetStatus status;
     private final Clock clock;
 
     IntegrationDispatcher(IntegrationsProperties settings, IntegrationDeliveryQueue queue, ObjectMapper json,
-            JdbcTemplate jdbc, Clock clock) {
+            JdbcTemplate jdbc, IntegrationTargetStatus status, Clock clock) {
         this.settings = settings;
         this.queue = queue;
         this.json = json;
+        this.status = status;
         this.clock = clock;
+        settings.integrations().keySet().forEach(status::configured);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.authorization = new TargetAuthorization(client, json, clock);
@@ -99,6 +102,7 @@ public class IntegrationDispatcher {
 
     private void settle(String name, IntegrationTarget target, Delivery delivery, DeliveryResult result) {
         Instant now = clock.instant();
+        status.settled(name, result);
         switch (result.outcome()) {
             case DELIVERED -> {
                 queue.delivered(delivery.id(), result.status() == null ? 0 : result.status(), now);

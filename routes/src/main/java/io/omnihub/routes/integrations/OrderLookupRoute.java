@@ -45,7 +45,7 @@ class OrderLookupRoute extends EndpointRouteBuilder {
         String target = settings.integrationDelivery().orderLookupTarget();
         if (target == null) {
             return answer.put("available", false).put("reason", "no order lookup is configured "
-                    + "(omnihub.integration-delivery.order-lookup-target)");
+                    + "(omnihub.integration-delivery.order-lookup-target)").put("configured", false);
         }
         try {
             long customer = json.readTree(request).path("customerId").asLong();
@@ -70,8 +70,8 @@ class OrderLookupRoute extends EndpointRouteBuilder {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return answer.put("available", false).put("reason", SapS4Client.isTimeout(e)
-                    ? "the ERP did not answer in time" : "the ERP could not be asked: " + e.getMessage());
+            return answer.put("available", false).put("reason", e instanceof SapS4Client.AccessRefused refused
+                    ? refused.getMessage() : Causes.describe(e, "the ERP (" + target + ")"));
         }
     }
 }

@@ -53,10 +53,12 @@ final class SapBusinessPartners {
             SapS4Client.Answer answer = sap.write("PATCH", "/A_BusinessPartner('" + customer.erpNumber() + "')",
                     names(json.createObjectNode(), customer, target.sap()));
             return DeliveryResult.ofHttp(answer.status(), answer.body());
+        } catch (SapS4Client.AccessRefused refused) {
+            return DeliveryResult.park(refused.status(), refused.getMessage());
         } catch (HttpTimeoutException e) {
             return DeliveryResult.retry(null, "SAP did not answer within " + target.timeout());
         } catch (IOException e) {
-            return DeliveryResult.retry(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return DeliveryResult.retry(null, Causes.describe(e, "SAP at " + target.url()));
         }
     }
 
@@ -85,18 +87,12 @@ final class SapBusinessPartners {
         return partner;
     }
 
-    /** A person's first and last name (the last word is the last name), or an organization's name. */
+    /** The customer's name in SAP's fields, within their lengths ({@link SapNames}). */
     private static ObjectNode names(ObjectNode partner, Customer customer, IntegrationTarget.Sap sap) {
         String name = customer.name() != null && !customer.name().isBlank() ? customer.name().strip()
                 : !customer.emails().isEmpty() ? customer.emails().get(0).split("@")[0] : "Customer " + customer.id();
-        if ("2".equals(sap.category())) {
-            return partner.put("OrganizationBPName1", name.length() > 40 ? name.substring(0, 40) : name);
-        }
-        int space = name.lastIndexOf(' ');
-        if (space > 0) {
-            partner.put("FirstName", name.substring(0, space));
-        }
-        return partner.put("LastName", space > 0 ? name.substring(space + 1) : name);
+        SapNames.of(name, "2".equals(sap.category())).forEach(partner::put);
+        return partner;
     }
 
     private void remember(Customer customer, String number) {

@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,6 +27,20 @@ final class SapS4Client {
 
     /** An answer: status, body, and the ETag-less location of what was created. */
     record Answer(int status, String body) {
+    }
+
+    /** SAP refused the target's credentials (401 or 403 where no CSRF token is at stake): no retry helps. */
+    static final class AccessRefused extends IOException {
+        private final int status;
+
+        AccessRefused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
     }
 
     private final String name;
@@ -59,6 +72,9 @@ final class SapS4Client {
                 request.header("If-Match", "*");
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                throw refused(401, "on " + method + " A_BusinessPartner");
+            }
             boolean tokenRefused = response.statusCode() == 403 && "required".equalsIgnoreCase(
                     response.headers().firstValue("x-csrf-token").orElse(""));
             if (!tokenRefused) {
@@ -76,6 +92,9 @@ final class SapS4Client {
         HttpResponse<String> response = http.send(base(SALES_ORDER + "/A_SalesOrder?$filter=" + filter
                 + "&$orderby=CreationDate%20desc&$top=" + top + "&$format=json").timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw refused(response.statusCode(), "on the sales orders");
+        }
         if (response.statusCode() != 200) {
             throw new IOException("SAP answered " + response.statusCode() + " for the sales orders of "
                     + businessPartner);
@@ -83,10 +102,18 @@ final class SapS4Client {
         return json.readTree(response.body()).path("d").path("results");
     }
 
+    private AccessRefused refused(int status, String where) {
+        return new AccessRefused(status, "SAP refused the credentials of target '" + name + "' (HTTP " + status + " "
+                + where + "): correct omnihub.integrations." + name + ".auth, then replay the parked deliveries");
+    }
+
     private String fetchToken() throws IOException, InterruptedException {
         HttpResponse<Void> response = http.send(base(BUSINESS_PARTNER + "/").header("x-csrf-token", "Fetch").GET()
                 .build(), HttpResponse.BodyHandlers.discarding());
         Optional<String> token = response.headers().firstValue("x-csrf-token");
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw refused(response.statusCode(), "on the CSRF token fetch");
+        }
         if (response.statusCode() != 200 || token.isEmpty()) {
             throw new IOException("SAP gave no CSRF token (status " + response.statusCode() + ")");
         }
@@ -101,7 +128,4 @@ final class SapS4Client {
         return request;
     }
 
-    static boolean isTimeout(Exception e) {
-        return e instanceof HttpTimeoutException;
-    }
 }
