@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,22 +29,38 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
     public static final String BUS_CONSUMER = "hub-bus-consumer";
 
     private final BusProperties bus;
+    private final FailureLog failures;
 
-    HubErrorPolicy(BusProperties bus) {
+    HubErrorPolicy(BusProperties bus, FailureLog failures) {
         this.bus = bus;
+        this.failures = failures;
     }
 
     @Override
     public void configuration() {
-        routeConfiguration(BUS_CONSUMER)
-                .onException(Exception.class)
+        RouteConfigurationDefinition policy = routeConfiguration(BUS_CONSUMER);
+        // the broker redelivers; what a rollback is worth saying, FailureLog says in one line
+        policy.errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false));
+        policy.onException(Premature.class)
+                .onWhen(this::lastDelivery)
+                .handled(true)
+                .log(LoggingLevel.INFO, "io.omnihub.routes.errors",
+                        "${routeId}: let go after ${header." + HubHeaders.DELIVERY_COUNT + "} deliveries: ${exception.message}")
+                .end();
+        policy.onException(Exception.class)
                 .onWhen(this::parks)
                 .handled(true)
                 .useOriginalMessage()
                 .process(this::describeFailure)
                 .log(LoggingLevel.WARN, "io.omnihub.routes.errors",
                         "parked ${header.JMSMessageID} from route ${routeId}: ${header." + HubHeaders.FAILURE_REASON + "}")
-                .toD("jms:queue:${exchangeProperty." + HubHeaders.DEAD_LETTER_QUEUE + "}?exchangePattern=InOnly");
+                .toD("jms:queue:${exchangeProperty." + HubHeaders.DEAD_LETTER_QUEUE + "}?exchangePattern=InOnly")
+                .end();
+        policy.onException(Exception.class)
+                .onWhen(exchange -> failure(exchange) != null && !parks(exchange))
+                .handled(false)
+                .process(exchange -> failures.rolledBack(exchange.getFromRouteId(), failure(exchange)))
+                .end();
     }
 
     /** Whether the failing message is parked now rather than rolled back for another delivery. */
@@ -52,10 +69,13 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
         if (failure == null) {
             return false;
         }
+        if (failure instanceof Premature) {
+            return false;
+        }
         return FailureKinds.permanent(failure) || !FailureKinds.outage(failure) && lastDelivery(exchange);
     }
 
-    private boolean lastDelivery(Exchange exchange) {
+    boolean lastDelivery(Exchange exchange) {
         Integer delivery = exchange.getMessage().getHeader(HubHeaders.DELIVERY_COUNT, Integer.class);
         return delivery != null && delivery >= bus.maxDeliveryAttempts();
     }

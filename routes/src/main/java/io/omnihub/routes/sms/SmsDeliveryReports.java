@@ -1,6 +1,7 @@
 package io.omnihub.routes.sms;
 
 import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.routes.errors.Premature;
 import io.omnihub.routes.outbound.Deliveries;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Twilio's status callbacks for the SMS we sent: SENT, then DELIVERED, or FAILED with Twilio's
- * error code. A report never moves a message backwards ({@link Deliveries#record}). A report about a message whose id is not stored yet (the callback overtook the send's
- * own commit) is thrown back for the bus to redeliver a moment later.
+ * error code. A report never moves a message backwards ({@link Deliveries#record}). A report about
+ * a message whose id is not stored yet (the callback overtook the send's own commit) is delivered
+ * again a moment later; one about a message the hub never sent is let go with one log line.
  */
 @Component
 public class SmsDeliveryReports {
@@ -31,8 +33,8 @@ public class SmsDeliveryReports {
     /** Called in the recording transaction; returns the interaction updated, or null when nothing changed. */
     public Long apply(InboundInteraction report) {
         String sid = String.valueOf(report.metadata().get("messageSid"));
-        Interaction sent = interactions.findSentAs(sid).orElseThrow(() -> new IllegalStateException(
-                "a delivery report for " + sid + ", which is not recorded (yet): redelivered later"));
+        Interaction sent = interactions.findSentAs(sid).orElseThrow(() -> new Premature(
+                "a delivery report for SMS " + sid + ", which the hub has not recorded (yet)"));
         String twilioStatus = String.valueOf(report.metadata().get("status")).toLowerCase(Locale.ROOT);
         String status = switch (twilioStatus) {
             case "delivered", "read" -> "DELIVERED";

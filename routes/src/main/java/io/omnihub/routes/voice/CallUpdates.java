@@ -52,8 +52,8 @@ public class CallUpdates {
     public Long apply(InboundInteraction update) {
         Map<String, Object> facts = update.metadata();
         String sid = String.valueOf(facts.get("callSid"));
-        Interaction call = interactions.findCall(sid).orElseThrow(() -> new IllegalStateException(
-                "news about call " + sid + ", which is not recorded (yet): redelivered later"));
+        Interaction call = interactions.findCall(sid).orElseThrow(() -> new io.omnihub.routes.errors.Premature(
+                "news about call " + sid + ", which the hub has not recorded (yet)"));
         List<String> changes = new ArrayList<>();
         if (facts.get("agent") instanceof String agent) {
             call.addMetadata("agent", agent);
