@@ -30,9 +30,17 @@ public class TwilioApiStub implements DisposableBean {
     static final String BUSY = "+12125550188";
     static final String INVALID = "+12125550199";
     static final String UNSUBSCRIBED = "+12125550166";
+    /** Answered by a proxy in front of Twilio: 400 with an HTML page, no Twilio error body. */
+    static final String PROXY_ERROR = "+12125550133";
 
-    /** One request as received: its path, Basic credentials and form parameters. */
-    public record Received(String path, String authorization, Map<String, String> form) {
+    /**
+     * One request as received: its path, Basic credentials and form parameters (the first value of each),
+     * and every MediaUrl, in order.
+     */
+    public record Received(String path, String authorization, Map<String, String> form, List<String> mediaUrls) {
+        Received(String path, String authorization, Map<String, String> form) {
+            this(path, authorization, form, List.of());
+        }
     }
 
     private final HttpServer server;
@@ -126,24 +134,66 @@ public class TwilioApiStub implements DisposableBean {
     }
 
     private static Map<String, String> form(HttpExchange exchange) throws IOException {
-        Map<String, String> form = new HashMap<>();
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        return first(pairs(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    private static List<Map.Entry<String, String>> pairs(String body) {
+        List<Map.Entry<String, String>> pairs = new java.util.ArrayList<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                pairs.add(Map.entry(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
             }
         }
+        return pairs;
+    }
+
+    private static Map<String, String> first(List<Map.Entry<String, String>> pairs) {
+        Map<String, String> form = new HashMap<>();
+        pairs.forEach(p -> form.putIfAbsent(p.getKey(), p.getValue()));
         return form;
     }
 
+    /**
+     * What Twilio's published OpenAPI description (twilio-oai, CreateMessage) requires of a Message
+     * create: To; From or MessagingServiceSid; Body, MediaUrl or ContentSid; at most 10 MediaUrl and
+     * 1,600 characters of Body. Null when the request is acceptable.
+     */
+    static String createMessageProblem(List<Map.Entry<String, String>> pairs) {
+        Map<String, String> form = first(pairs);
+        long media = pairs.stream().filter(p -> p.getKey().equals("MediaUrl")).count();
+        if (form.get("To") == null) {
+            return "{\"code\":21604,\"message\":\"A 'To' phone number is required.\",\"status\":400}";
+        }
+        if (form.get("From") == null && form.get("MessagingServiceSid") == null) {
+            return "{\"code\":21603,\"message\":\"A 'From' phone number is required.\",\"status\":400}";
+        }
+        if (form.get("Body") == null && media == 0 && form.get("ContentSid") == null) {
+            return "{\"code\":21602,\"message\":\"Message body is required.\",\"status\":400}";
+        }
+        if (media > 10 || form.getOrDefault("Body", "").length() > 1600) {
+            return "{\"code\":21617,\"message\":\"The concatenated message body exceeds the 1600 character limit, "
+                    + "or more than 10 media.\",\"status\":400}";
+        }
+        return null;
+    }
+
     private void messages(HttpExchange exchange) throws IOException {
-        Map<String, String> form = form(exchange);
+        List<Map.Entry<String, String>> pairs = pairs(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8));
+        Map<String, String> form = first(pairs);
         received.add(new Received(exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"), form));
+                exchange.getRequestHeaders().getFirst("Authorization"), form,
+                pairs.stream().filter(p -> p.getKey().equals("MediaUrl")).map(Map.Entry::getValue).toList()));
         String to = form.get("To");
-        if (BUSY.equals(to) && busyAttempts.incrementAndGet() == 1) {
+        String refused = createMessageProblem(pairs);
+        if (refused != null) {
+            StubResponses.json(exchange, 400, refused);
+        } else if (PROXY_ERROR.equals(to)) {
+            StubResponses.send(exchange, 400, "text/html", "<html><body><h1>400 Bad Request</h1>nginx</body></html>"
+                    .getBytes(StandardCharsets.UTF_8));
+        } else if (BUSY.equals(to) && busyAttempts.incrementAndGet() == 1) {
             StubResponses.json(exchange, 429, "{\"code\":20429,\"message\":\"Too Many Requests\",\"more_info\":"
                     + "\"https://www.twilio.com/docs/errors/20429\",\"status\":429}");
         } else if (INVALID.equals(to)) {

@@ -13,6 +13,10 @@ import java.util.Map;
  */
 public record FormParameters(List<Map.Entry<String, String>> entries) {
 
+    /**
+     * @throws IllegalArgumentException naming what is wrong, when the body is not form encoding (a
+     *                                  {@code %} not followed by two hex digits, say)
+     */
     public static FormParameters parse(byte[] body) {
         List<Map.Entry<String, String>> entries = new ArrayList<>();
         String text = new String(body, StandardCharsets.US_ASCII);
@@ -24,8 +28,13 @@ public record FormParameters(List<Map.Entry<String, String>> entries) {
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                entries.add(Map.entry(URLDecoder.decode(key, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8)));
+                try {
+                    entries.add(Map.entry(URLDecoder.decode(key, StandardCharsets.UTF_8),
+                            URLDecoder.decode(value, StandardCharsets.UTF_8)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("the body is not form encoding: '"
+                            + (pair.length() > 40 ? pair.substring(0, 40) + "…" : pair) + "' has a bad % escape");
+                }
             }
         }
         return new FormParameters(List.copyOf(entries));

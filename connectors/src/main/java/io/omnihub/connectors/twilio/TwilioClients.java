@@ -23,9 +23,7 @@ public class TwilioClients {
             TwilioSettings twilio = inboxes.find(key).map(InboxSettings::twilio)
                     .orElseThrow(() -> new IllegalArgumentException("inbox '" + key + "' is not a Twilio inbox"));
             TwilioRestClient.Builder builder = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken());
-            if (twilio.apiBaseUrl() != null) {
-                builder.httpClient(new RedirectingHttpClient(twilio.apiBaseUrl()));
-            }
+            builder.httpClient(new TwilioHttpClient(twilio.apiBaseUrl()));
             return builder.build();
         });
     }

@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authToken           the account's auth token: it signs every webhook; take it from the environment
  * @param numbers             our phone numbers in E.164 that deliver into this inbox
  * @param messagingServiceSid the Messaging Service (MG…) whose numbers deliver here, optional
- * @param publicBaseUrl       the URL Twilio calls, as Twilio sees it (behind a proxy it differs from
- *                            the hub's own): signatures are checked against it
+ * @param publicBaseUrl       the hub's address as Twilio calls it: scheme, host, port when not the
+ *                            default, and the path a proxy puts in front of the hub's own paths
+ *                            ({@code https://proxy.example.com/omnihub}); signatures are checked against it
  * @param autoReply           an SMS answered to every inbound message (TwiML {@code <Message>}), optional
  * @param helpReply           the SMS answered to the HELP (or INFO) keyword, e.g. who we are and how to
  *                            opt out; optional (without it HELP is answered like any message)
@@ -22,17 +23,46 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param voice               incoming calls to our numbers, optional (without it calls are refused)
  * @param apiBaseUrl          send the SDK's REST calls here instead of api.twilio.com (a Twilio-compatible
  *                            gateway), optional
+ * @param optOutWords         a message that is only one of these (any case) opts the number out; default
+ *                            Twilio's: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT
+ * @param optInWords          a message that is only one of these opts it back in; default START, YES, UNSTOP
+ * @param helpWords           a message that is only one of these is answered with {@code help-reply};
+ *                            default HELP, INFO
  */
 public record TwilioSettings(String accountSid, String authToken, @DefaultValue List<String> numbers,
         String messagingServiceSid, URI publicBaseUrl, String autoReply, String helpReply, Double sendRate,
-        VoiceSettings voice, URI apiBaseUrl) {
+        VoiceSettings voice, URI apiBaseUrl, List<String> optOutWords, List<String> optInWords,
+        List<String> helpWords) {
+
+    /** Twilio's default opt-out keywords for long codes. */
+    public static final List<String> OPT_OUT = List.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
+            "REVOKE", "OPTOUT");
+    public static final List<String> OPT_IN = List.of("START", "YES", "UNSTOP");
+    public static final List<String> HELP = List.of("HELP", "INFO");
 
     public TwilioSettings {
         numbers = numbers == null ? List.of() : List.copyOf(numbers);
         sendRate = sendRate == null ? 1.0 : sendRate;
+        optOutWords = keywords(optOutWords, OPT_OUT);
+        optInWords = keywords(optInWords, OPT_IN);
+        helpWords = keywords(helpWords, HELP);
     }
 
-    /** The URL Twilio calls for {@code path} on this hub, e.g. {@code /channels/twilio/sms/status}. */
+    private static List<String> keywords(List<String> given, List<String> otherwise) {
+        return given == null || given.isEmpty() ? otherwise
+                : given.stream().map(w -> w.strip().toUpperCase(java.util.Locale.ROOT)).filter(w -> !w.isEmpty())
+                        .distinct().toList();
+    }
+
+    /** The keyword a message is, the way carriers read it: the whole message, one word, any case. */
+    public static String keyword(String text) {
+        return text == null ? "" : text.strip().replaceAll("[.!?]+$", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The URL Twilio calls for {@code path} on this hub, e.g. {@code /channels/twilio/sms/status}:
+     * the public base URL (with any path a proxy puts in front of the hub) followed by the path.
+     */
     public URI callbackUrl(String path) {
         return URI.create(publicBaseUrl.toString().replaceAll("/$", "") + path);
     }

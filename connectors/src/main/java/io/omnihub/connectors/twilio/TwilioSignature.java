@@ -4,20 +4,24 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Twilio's webhook signature ({@code X-Twilio-Signature}): Base64 of HMAC-SHA1, keyed with the
- * account's auth token, over the full URL Twilio called followed by every POST parameter, sorted
- * by name, as name and value concatenated (a repeated name contributes each of its values, in
- * value order). Twilio may have signed the URL with or without the scheme's default port, so both
- * forms are accepted. Compared in constant time.
+ * Twilio's webhook signature ({@code X-Twilio-Signature}), checked the way Twilio's own request
+ * validators check it: Base64 of HMAC-SHA1, keyed with the account's auth token, over the full URL
+ * Twilio called followed by every POST parameter sorted by name, as name and value concatenated;
+ * a name given several times contributes each of its distinct values, in value order (as
+ * twilio-node and twilio-python do). The URL is tried as given and with its port toggled as
+ * twilio-java does: without a port, also with the scheme's default port; with any port, also
+ * without it. Compared in constant time.
  */
 public final class TwilioSignature {
 
@@ -42,12 +46,11 @@ public final class TwilioSignature {
 
     static String sign(String authToken, String url, FormParameters parameters) {
         StringBuilder data = new StringBuilder(url);
-        List<Map.Entry<String, String>> sorted = new ArrayList<>(parameters.entries());
-        sorted.sort(Comparator.<Map.Entry<String, String>, String>comparing(Map.Entry::getKey)
-                .thenComparing(Map.Entry::getValue));
-        for (Map.Entry<String, String> entry : sorted) {
-            data.append(entry.getKey()).append(entry.getValue());
+        SortedMap<String, SortedSet<String>> sorted = new TreeMap<>();
+        for (Map.Entry<String, String> entry : parameters.entries()) {
+            sorted.computeIfAbsent(entry.getKey(), k -> new TreeSet<>()).add(entry.getValue());
         }
+        sorted.forEach((name, values) -> values.forEach(value -> data.append(name).append(value)));
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
@@ -57,20 +60,15 @@ public final class TwilioSignature {
         }
     }
 
-    /** The URL as given, and with the scheme's default port added or removed. */
+    /** The URL as given, and with its port toggled: added (the scheme's default) when it has none, else removed. */
     static List<String> urlForms(URI url) {
-        String given = url.toString();
-        int defaultPort = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-        String withPort;
-        String withoutPort;
         String rest = (url.getRawPath() == null ? "" : url.getRawPath())
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         String userInfo = url.getRawUserInfo() == null ? "" : url.getRawUserInfo() + "@";
-        withoutPort = url.getScheme() + "://" + userInfo + url.getHost() + rest;
-        withPort = url.getScheme() + "://" + userInfo + url.getHost() + ":" + defaultPort + rest;
-        if (url.getPort() != -1 && url.getPort() != defaultPort) {
-            return List.of(given);
-        }
-        return List.of(given, withPort, withoutPort).stream().distinct().toList();
+        String toggled = url.getPort() == -1
+                ? url.getScheme() + "://" + userInfo + url.getHost() + ":"
+                        + ("https".equals(url.getScheme()) ? 443 : 80) + rest
+                : url.getScheme() + "://" + userInfo + url.getHost() + rest;
+        return List.of(url.toString(), toggled).stream().distinct().toList();
     }
 }

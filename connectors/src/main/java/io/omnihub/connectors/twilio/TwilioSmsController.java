@@ -82,7 +82,9 @@ class TwilioSmsController {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "the hub cannot take messages right now");
         }
         MessagingResponse.Builder answer = new MessagingResponse.Builder();
-        String reply = isHelp(params.get("Body")) && twilio.helpReply() != null ? twilio.helpReply() : twilio.autoReply();
+        String word = TwilioSettings.keyword(params.get("Body"));
+        String reply = twilio.helpWords().contains(word) && twilio.helpReply() != null ? twilio.helpReply()
+                : twilio.optOutWords().contains(word) || twilio.optInWords().contains(word) ? null : twilio.autoReply();
         if (reply != null && !reply.isBlank()) {
             answer.message(new Message.Builder().body(new Body.Builder(reply).build()).build());
         }
@@ -158,12 +160,6 @@ class TwilioSmsController {
                 .thread(new ThreadHints(null, List.of(), null, phone + "|" + ourSide))
                 .metadata(metadata)
                 .build();
-    }
-
-    /** HELP and INFO are the carriers' keywords for "who are you and how do I stop this". */
-    static boolean isHelp(String body) {
-        String word = body == null ? "" : body.strip().replaceAll("[.!?]+$", "").toUpperCase(java.util.Locale.ROOT);
-        return word.equals("HELP") || word.equals("INFO");
     }
 
     private static int parseInt(String value) {

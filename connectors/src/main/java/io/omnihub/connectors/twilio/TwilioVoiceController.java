@@ -1,6 +1,7 @@
 package io.omnihub.connectors.twilio;
 
 import io.omnihub.connectors.bus.Address;
+import io.omnihub.connectors.bus.AddressType;
 import io.omnihub.connectors.bus.BusUnavailableException;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InboundPublisher;
@@ -36,6 +37,8 @@ class TwilioVoiceController {
     static final String CHANNEL = "voice";
     /** The bus kind of news about a recorded call. */
     static final String CALL_UPDATE = "CALL_UPDATE";
+    /** Call metadata: the caller withheld their number (there is nobody to call back). */
+    public static final String CALLER_ID_WITHHELD = "callerIdWithheld";
     private static final Logger log = LoggerFactory.getLogger(TwilioVoiceController.class);
     private static final Set<String> ANSWERED = Set.of("completed", "answered");
 
@@ -66,23 +69,34 @@ class TwilioVoiceController {
         if (callSid == null || caller == null || to == null) {
             return TwilioWebhooks.problem(HttpStatus.BAD_REQUEST, "CallSid, From and To are required");
         }
-        Optional<String> number = webhooks.phoneOf(caller);
-        if (number.isEmpty()) {
-            return TwilioWebhooks.problem(HttpStatus.BAD_REQUEST, "the caller's number " + caller
-                    + " is withheld or not a phone number; such calls are not recorded yet");
-        }
-        String phone = number.get();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("callSid", callSid);
         metadata.put("to", to);
         metadata.put("callStatus", Optional.ofNullable(params.get("CallStatus")).orElse("ringing"));
         Optional.ofNullable(params.get("CallerName")).ifPresent(name -> metadata.put("callerName", name));
+        Sender from;
+        String threadKey;
+        if (TwilioWebhooks.withheld(caller)) {
+            // rung like any call; recorded for a caller of its own, whom an agent may merge with the real customer
+            metadata.put(CALLER_ID_WITHHELD, true);
+            metadata.put("callerId", caller);
+            from = new Sender("Withheld number", List.of(new Address(AddressType.EXTERNAL, "withheld-call:" + callSid)));
+            threadKey = "withheld:" + callSid + "|" + to;
+        } else {
+            Optional<String> number = webhooks.phoneOf(caller);
+            if (number.isEmpty()) {
+                return TwilioWebhooks.problem(HttpStatus.BAD_REQUEST, "the caller " + caller
+                        + " is not a phone number (a Client identity or SIP address calls through our number)");
+            }
+            from = new Sender(params.get("CallerName"), List.of(Address.phone(number.get())));
+            threadKey = number.get() + "|" + to;
+        }
         try {
             bus.publish(InboundInteraction.builder(CHANNEL, call.inbox(), callSid)
                     .direction("INBOUND").kind("CALL").occurredAt(clock.instant())
-                    .from(new Sender(params.get("CallerName"), List.of(Address.phone(phone))))
+                    .from(from)
                     .text("")
-                    .thread(new ThreadHints(null, List.of(), null, phone + "|" + to))
+                    .thread(new ThreadHints(null, List.of(), null, threadKey))
                     .metadata(metadata)
                     .build());
         } catch (BusUnavailableException e) {

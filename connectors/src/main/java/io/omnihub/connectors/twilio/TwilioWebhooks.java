@@ -72,6 +72,12 @@ class TwilioWebhooks {
      *                           inbound messages and calls, {@code From} on status callbacks of sends)
      */
     Outcome verify(HttpServletRequest request, String ourNumberParameter) throws IOException {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("application/x-www-form-urlencoded")) {
+            return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Twilio webhooks are application/x-www-form-urlencoded; "
+                    + "this request is " + (contentType == null ? "without a Content-Type" : contentType));
+        }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -79,9 +85,15 @@ class TwilioWebhooks {
         if (body.length > MAX_BODY) {
             return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "a Twilio webhook is at most " + MAX_BODY + " bytes");
         }
-        FormParameters params = FormParameters.parse(body);
-        FormParameters query = FormParameters.parse(request.getQueryString() == null ? new byte[0]
-                : request.getQueryString().getBytes(StandardCharsets.US_ASCII));
+        FormParameters params;
+        FormParameters query;
+        try {
+            params = FormParameters.parse(body);
+            query = FormParameters.parse(request.getQueryString() == null ? new byte[0]
+                    : request.getQueryString().getBytes(StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException malformed) {
+            return refuse(HttpStatus.BAD_REQUEST, malformed.getMessage());
+        }
         String named = query.get("inbox");
         String ours = params.get(ourNumberParameter);
         String service = params.get("MessagingServiceSid");
@@ -95,8 +107,7 @@ class TwilioWebhooks {
                             + service));
         }
         TwilioSettings twilio = inbox.get().getValue().twilio();
-        URI called = twilio.publicBaseUrl().resolve(request.getRequestURI()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        URI called = calledUrl(twilio, request);
         if (!TwilioSignature.valid(twilio.authToken(), called, params, request.getHeader(TwilioSignature.HEADER))) {
             log.warn("Twilio webhook for {} refused: the signature does not match {}", inbox.get().getKey(), called);
             return refuse(HttpStatus.FORBIDDEN, "the " + TwilioSignature.HEADER + " header is missing or does not "
@@ -104,6 +115,35 @@ class TwilioWebhooks {
         }
         return new Outcome(new Verified(inbox.get().getKey(), twilio, params, query), null);
     }
+
+    /**
+     * The URL Twilio called, as Twilio signed it: the public base URL (with any path a proxy puts in
+     * front of the hub) followed by the request's path within the hub and its query, as sent.
+     */
+    static URI calledUrl(TwilioSettings twilio, HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return twilio.callbackUrl(path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+    }
+
+    /**
+     * A caller who withheld their number: Twilio passes the carrier's word, spelled on a phone keypad
+     * (+266696687 ANONYMOUS, +7378742833 RESTRICTED, +2562533 BLOCKED, +8656696 UNKNOWN, +86282452253
+     * UNAVAILABLE, +464 for no caller id), or the word itself, or nothing.
+     */
+    static boolean withheld(String caller) {
+        if (caller == null || caller.isBlank()) {
+            return true;
+        }
+        String value = caller.strip().toLowerCase(java.util.Locale.ROOT);
+        if (value.startsWith("sip:")) {
+            value = value.substring(4).split("@", 2)[0];
+        }
+        return WITHHELD.contains(value) || WITHHELD.contains(value.replaceFirst("^\\+", ""));
+    }
+
+    private static final java.util.Set<String> WITHHELD = java.util.Set.of("anonymous", "restricted", "blocked",
+            "unknown", "unavailable", "private", "withheld", "266696687", "7378742833", "2562533", "8656696",
+            "86282452253", "464");
 
     static Outcome refuse(HttpStatus status, String detail) {
         return new Outcome(null, problem(status, detail));

@@ -33,7 +33,8 @@ class TwilioSignatureTest {
                 params(BODY), SIGNATURE)).isTrue();
         assertThat(TwilioSignature.urlForms(URI.create("https://h.example/p")))
                 .containsExactly("https://h.example/p", "https://h.example:443/p");
-        assertThat(TwilioSignature.urlForms(URI.create("http://h.example:8080/p"))).containsExactly("http://h.example:8080/p");
+        assertThat(TwilioSignature.urlForms(URI.create("http://h.example:8080/p")))
+                .containsExactly("http://h.example:8080/p", "http://h.example/p");
     }
 
     @Test
@@ -44,6 +45,12 @@ class TwilioSignatureTest {
         assertThat(TwilioSignature.valid(TOKEN, URI.create(URL), params(BODY.replace("Digits=1234", "Digits=1235")),
                 SIGNATURE)).isFalse();
         assertThat(TwilioSignature.valid(TOKEN, URI.create(URL), params(BODY), null)).isFalse();
+    }
+
+    @Test
+    void aRepeatedValueCountsOnceAsTwilioNodeAndPythonSignIt() {
+        assertThat(TwilioSignature.sign("t", "https://x/y", params("Digits=5678&Digits=1234&Digits=1234&Sid=CA1")))
+                .isEqualTo(TwilioSignature.sign("t", "https://x/y", params("Digits=1234&Digits=5678&Sid=CA1")));
     }
 
     @Test

@@ -5,7 +5,11 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.omnihub.connectors.twilio.TwilioApiFailures;
+import io.omnihub.connectors.twilio.MediaLinks;
 import io.omnihub.connectors.twilio.TwilioClients;
+import io.omnihub.store.interaction.Attachment;
+import io.omnihub.store.interaction.AttachmentRepository;
+import java.util.List;
 import io.omnihub.connectors.twilio.TwilioSettings;
 import io.omnihub.routes.outbound.Deliveries;
 import io.omnihub.routes.outbound.SendPacing;
@@ -23,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends one queued SMS reply with the Twilio SDK ({@code Message.creator}) from the inbox's
- * Messaging Service or first number, asking Twilio for status callbacks. Twilio's 429 and 5xx are
+ * Messaging Service or first number, asking Twilio for status callbacks; a reply with files goes
+ * as an MMS, each file a {@code MediaUrl} the hub serves under a signed link (within Twilio's 10
+ * files and 5 MB, else FAILED with the reason). Twilio's 429 and 5xx are
  * retried by the bus with backoff; any other 4xx (21211 invalid number, 21610 opted out, …) fails
  * the reply with Twilio's code and message, without retry. Sends from a number are paced to the
  * inbox's {@code send-rate}.
@@ -35,7 +41,11 @@ class OutboundSmsSender {
     /** Twilio: "Attempt to send to unsubscribed recipient". */
     static final int OPTED_OUT_ERROR = 21610;
 
-    private record Prepared(String inbox, String to, String body) {
+    /** Twilio's limits on an MMS: at most 10 files, 5 MB in all. */
+    static final int MAX_MEDIA = 10;
+    static final long MAX_MEDIA_BYTES = 5L * 1024 * 1024;
+
+    private record Prepared(String inbox, String to, String body, List<Attachment> files) {
     }
 
     private final InteractionRepository interactions;
@@ -43,17 +53,19 @@ class OutboundSmsSender {
     private final Deliveries deliveries;
     private final TwilioClients twilio;
     private final ContactPointRepository contactPoints;
+    private final AttachmentRepository attachments;
     private final TransactionTemplate transaction;
     private final SendPacing pacing = new SendPacing();
 
     OutboundSmsSender(InteractionRepository interactions, InboxRepository inboxRows, Deliveries deliveries,
-            TwilioClients twilio, ContactPointRepository contactPoints,
+            TwilioClients twilio, ContactPointRepository contactPoints, AttachmentRepository attachments,
             TransactionTemplate transaction) {
         this.interactions = interactions;
         this.inboxRows = inboxRows;
         this.deliveries = deliveries;
         this.twilio = twilio;
         this.contactPoints = contactPoints;
+        this.attachments = attachments;
         this.transaction = transaction;
     }
 
@@ -64,9 +76,15 @@ class OutboundSmsSender {
                 return null;
             }
             String inbox = inboxRows.findById(reply.getInboxId()).orElseThrow().getKey();
-            return new Prepared(inbox, String.valueOf(reply.getMetadata().get("to")), reply.getBodyText());
+            return new Prepared(inbox, String.valueOf(reply.getMetadata().get("to")), reply.getBodyText(),
+                    attachments.findByInteractionIdInOrderByIdAsc(List.of(interactionId)));
         });
         if (prepared == null) {
+            return;
+        }
+        String tooMuch = mediaProblem(prepared.files());
+        if (tooMuch != null) {
+            deliveries.report(interactionId, "FAILED", tooMuch, Map.of());
             return;
         }
         TwilioSettings settings = twilio.settings(prepared.inbox());
@@ -75,6 +93,12 @@ class OutboundSmsSender {
                 : Message.creator(new PhoneNumber(prepared.to()), new PhoneNumber(settings.numbers().get(0)),
                         prepared.body());
         creator.setStatusCallback(settings.callbackUrl("/channels/twilio/sms/status"));
+        if (!prepared.files().isEmpty()) {
+            // an MMS: Twilio fetches each file from the hub under a signed link that expires
+            java.time.Instant now = java.time.Instant.now();
+            creator.setMediaUrl(prepared.files().stream().map(a -> MediaLinks.link(settings, prepared.inbox(),
+                    a.getId(), a.getFileName(), now)).toList());
+        }
         Message sent;
         try {
             if (settings.messagingServiceSid() == null) {
@@ -94,6 +118,19 @@ class OutboundSmsSender {
         }
         deliveries.report(interactionId, "SENT", null, Map.of("messageSid", sent.getSid()));
         log.info("SMS reply {} handed to Twilio as {}", interactionId, sent.getSid());
+    }
+
+    /** Why the files cannot go as one MMS, or null. */
+    static String mediaProblem(List<Attachment> files) {
+        if (files.size() > MAX_MEDIA) {
+            return "an MMS carries at most " + MAX_MEDIA + " files (Twilio's limit); this reply has " + files.size();
+        }
+        long bytes = files.stream().mapToLong(Attachment::getSizeBytes).sum();
+        if (bytes > MAX_MEDIA_BYTES) {
+            return "an MMS carries at most 5 MB of files (Twilio's limit); this reply's files are "
+                    + (bytes * 10 / 1024 / 1024) / 10.0 + " MB: send them by email";
+        }
+        return null;
     }
 
     /** Twilio refused because the number sent STOP: recorded on the contact point. */

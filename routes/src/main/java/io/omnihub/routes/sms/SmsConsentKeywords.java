@@ -1,48 +1,46 @@
 package io.omnihub.routes.sms;
 
 import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.inbox.InboxSettings;
+import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.connectors.twilio.TwilioSettings;
 import io.omnihub.store.customer.Consent;
 import io.omnihub.store.customer.ContactPointRepository;
 import io.omnihub.store.customer.ContactPointType;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The carrier keywords of SMS: a message that is only STOP (or STOPALL, UNSUBSCRIBE, CANCEL, END,
- * QUIT) opts the number out, START (YES, UNSTOP) opts it back in. Twilio itself stops delivering to
- * an opted-out number; the hub records it on the contact point so agents see it and replies are
- * refused with the reason instead of failing at Twilio.
+ * The carrier keywords of SMS: a message that is only one of the inbox's opt-out words (Twilio's
+ * by default: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT; any case) opts the
+ * number out, one of its opt-in words (START, YES, UNSTOP) opts it back in. Twilio itself stops
+ * delivering to an opted-out number; the hub records it on the contact point so agents see it and
+ * replies are refused with the reason instead of failing at Twilio.
  */
 @Component
 public class SmsConsentKeywords {
 
     private static final Logger log = LoggerFactory.getLogger(SmsConsentKeywords.class);
-    static final Set<String> OPT_OUT = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
-    static final Set<String> OPT_IN = Set.of("START", "YES", "UNSTOP");
-
     private final ContactPointRepository contactPoints;
+    private final InboxesProperties inboxes;
     private final Clock clock;
 
-    SmsConsentKeywords(ContactPointRepository contactPoints, Clock clock) {
+    SmsConsentKeywords(ContactPointRepository contactPoints, InboxesProperties inboxes, Clock clock) {
         this.contactPoints = contactPoints;
+        this.inboxes = inboxes;
         this.clock = clock;
     }
 
-    /** The consent a message states, if it is a keyword. */
-    static Optional<Consent> stated(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String word = text.strip().replaceAll("[.!]+$", "").toUpperCase(Locale.ROOT);
-        if (OPT_OUT.contains(word)) {
+    /** The consent a message states, if it is one of the inbox's keywords. */
+    static Optional<Consent> stated(String text, TwilioSettings keywords) {
+        String word = TwilioSettings.keyword(text);
+        if (keywords.optOutWords().contains(word)) {
             return Optional.of(Consent.OPTED_OUT);
         }
-        return OPT_IN.contains(word) ? Optional.of(Consent.OPTED_IN) : Optional.empty();
+        return keywords.optInWords().contains(word) ? Optional.of(Consent.OPTED_IN) : Optional.empty();
     }
 
     /** Called in the recording transaction for every inbound SMS. */
@@ -50,7 +48,11 @@ public class SmsConsentKeywords {
         if (!"sms".equals(sms.channel())) {
             return;
         }
-        stated(sms.text()).ifPresent(consent -> contactPoints
+        TwilioSettings twilio = inboxes.find(sms.inbox()).map(InboxSettings::twilio).orElse(null);
+        if (twilio == null || sms.from() == null || sms.from().primary() == null) {
+            return;
+        }
+        stated(sms.text(), twilio).ifPresent(consent -> contactPoints
                 .findByTypeAndValue(ContactPointType.PHONE, sms.from().primary().value())
                 .ifPresent(phone -> {
                     phone.consent(consent, clock.instant());

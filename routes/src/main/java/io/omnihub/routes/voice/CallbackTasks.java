@@ -23,6 +23,9 @@ class CallbackTasks {
     }
 
     void openFor(Interaction call) {
+        if (Boolean.TRUE.equals(call.getMetadata().get("callerIdWithheld"))) {
+            return;   // the caller withheld their number: there is nobody to call back
+        }
         String kind = ConversationTask.Kind.CALLBACK.name();
         if (tasks.findByInteractionIdAndKind(call.getId(), kind).isPresent()) {
             return;
