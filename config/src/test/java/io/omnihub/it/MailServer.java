@@ -39,6 +39,7 @@ public class MailServer implements DisposableBean {
         greenMail.setUser("corpus@hub.test", "corpus", "secret");
         greenMail.setUser("takeover@hub.test", "takeover", "secret");
         greenMail.setUser("later@hub.test", "later", "secret");
+        greenMail.setUser("fuzz@hub.test", "fuzz", "secret");
     }
 
     /** Delivers the exact bytes of a mail, however broken, into the mailbox of {@code login}. */

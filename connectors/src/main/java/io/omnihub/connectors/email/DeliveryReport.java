@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 final class DeliveryReport {
 
     private static final Pattern FIELD = Pattern.compile("(?im)^([A-Za-z-]+):[ \\t]*(.*)$");
-    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+'=-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern BOUNCE_SENDER = Pattern.compile("(?i)^(mailer-daemon|postmaster)@");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?i)(undeliver|delivery (status notification )?"
             + "\\(?fail|mail delivery (failed|failure|subsystem)|returned mail|delivery has failed|"
@@ -89,25 +88,75 @@ final class DeliveryReport {
         return bracketed.isEmpty() ? addressesIn(report, exclude) : bracketed;
     }
 
+    /**
+     * The mail addresses in a text, in order, each once: found from each {@code @} outwards, so a
+     * long text without one (a 60 KB From header, say) is read in linear time, never by a regular
+     * expression tried from every position.
+     */
     static List<String> addressesIn(String text, String exclude) {
         List<String> found = new ArrayList<>();
         if (text == null) {
             return found;
         }
-        Matcher m = ADDRESS.matcher(text);
-        while (m.find()) {
-            String address = m.group().toLowerCase(Locale.ROOT);
-            if (!address.equals(exclude) && !BOUNCE_SENDER.matcher(address).find() && !found.contains(address)) {
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            String address = addressAround(text, at);
+            if (address != null && !address.equals(exclude) && !BOUNCE_SENDER.matcher(address).find()
+                    && !found.contains(address)) {
                 found.add(address);
             }
         }
         return found;
     }
 
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_DOMAIN = 255;
+
+    /** The address whose {@code @} is at {@code at}: local part before it, a domain ending in a 2+ letter label after. */
+    private static String addressAround(String text, int at) {
+        int start = at;
+        while (start > 0 && at - start < MAX_LOCAL && isLocal(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = at + 1;
+        while (end < text.length() && end - at <= MAX_DOMAIN && isDomain(text.charAt(end))) {
+            end++;
+        }
+        if (start == at || end == at + 1) {
+            return null;
+        }
+        String domain = text.substring(at + 1, end);
+        // the longest start of the domain that ends in ".<two or more letters>"
+        for (int dot = domain.lastIndexOf('.'); dot > 0; dot = domain.lastIndexOf('.', dot - 1)) {
+            int letters = 0;
+            while (dot + 1 + letters < domain.length() && Character.isLetter(domain.charAt(dot + 1 + letters))
+                    && domain.charAt(dot + 1 + letters) < 128) {
+                letters++;
+            }
+            if (letters >= 2) {
+                return (text.substring(start, at) + "@" + domain.substring(0, dot + 1 + letters))
+                        .toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isLocal(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || "._%+'=-".indexOf(c) >= 0);
+    }
+
+    private static boolean isDomain(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-');
+    }
+
     private static String address(String field) {
         // "rfc822; someone@example.org" or just the address
         String value = field.contains(";") ? field.substring(field.indexOf(';') + 1) : field;
-        Matcher m = ADDRESS.matcher(value);
-        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+        for (int at = value.indexOf('@'); at >= 0; at = value.indexOf('@', at + 1)) {
+            String address = addressAround(value, at);
+            if (address != null) {
+                return address;
+            }
+        }
+        return null;
     }
 }

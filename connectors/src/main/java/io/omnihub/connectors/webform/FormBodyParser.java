@@ -160,7 +160,7 @@ class FormBodyParser {
                     fieldBytes += value.length;
                     fields.computeIfAbsent(item.getFieldName(), k -> new ArrayList<>())
                             .add(new String(value, partCharset(item.getContentType())));
-                } else if (item.getName() != null && !item.getName().isEmpty()) {
+                } else if (fileName(item) != null && !fileName(item).isEmpty()) {
                     files.add(file(item, settings, files.size()));
                 }
             }
@@ -176,12 +176,24 @@ class FormBodyParser {
         return new FormSubmission(fields, files);
     }
 
+    /**
+     * The part's file name as the browser sent it; commons-fileupload refuses names with a NUL
+     * (a path-truncation trick), the hub keeps them without the NUL.
+     */
+    private static String fileName(FileItemInput item) {
+        try {
+            return item.getName();
+        } catch (java.nio.file.InvalidPathException nul) {
+            return nul.getInput().replace("\u0000", "");
+        }
+    }
+
     private static UploadedFile file(FileItemInput item, WebFormSettings settings, int filesSoFar) throws IOException {
         if (filesSoFar >= settings.maxAttachments()) {
             throw new WebFormRejection(HttpStatus.PAYLOAD_TOO_LARGE, "this form accepts at most "
                     + settings.maxAttachments() + " files", item.getFieldName());
         }
-        String fileName = FileNames.baseName(item.getName());
+        String fileName = FileNames.baseName(fileName(item));
         String type = item.getContentType() == null ? "application/octet-stream" : item.getContentType();
         if (!settings.allowsAttachmentType(type)) {
             throw new WebFormRejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file '" + fileName + "' has type " + type

@@ -31,6 +31,22 @@ class MailParserRobustnessTest {
         });
     }
 
+    /**
+     * Found by ChannelInputPropertiesIT (seed 20261203, mail 28): a From of 60 KB without an {@code @}
+     * took 41 s to read (a regular expression tried from every position), stopping its mailbox. Now
+     * addresses are found from each {@code @} outwards; the timeout only guards against that relapse.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void aSixtyKilobyteFromWithoutAnAtSignIsReadInLinearTime() {
+        ParsedMail mail = parser.parse(("From: " + "x".repeat(61_000) + "\r\nSubject: s\r\n\r\nbody " + "y".repeat(900_000))
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(mail.from()).isNull();
+        ParsedMail bounce = parser.parse(("From: mailer-daemon@example.org\r\nSubject: Undelivered Mail\r\n\r\n"
+                + "z".repeat(900_000) + " <gone@example.com>").getBytes(StandardCharsets.US_ASCII));
+        assertThat(bounce.bounceRecipients()).containsExactly("gone@example.com");
+    }
+
     @Test
     void randomBytesNeverThrowAndStillGetAStableId() {
         Random random = new Random(7);
