@@ -97,12 +97,17 @@ class ChatBrowserIT extends InBrowser {
         wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
         browser.findElement(By.id("reply-text")).sendKeys("Yes, ");
 
-        // the visitor sees the agent typing, and the agent sees the visitor typing
+        // the visitor sees the agent typing, and the agent sees the visitor typing: the signal shows for a
+        // few seconds, so the console notes every text #presence shows, to be read after switching back
+        ((JavascriptExecutor) browser).executeScript("window.presenceShown = [];"
+                + "new MutationObserver(() => window.presenceShown.push(document.getElementById('presence').textContent))"
+                + ".observe(document.getElementById('presence'), {childList: true, subtree: true, characterData: true});");
         browser.switchTo().window(shop);
         wait.until(d -> widget.findElement(By.cssSelector("#omh-typing")).getText().contains("is typing"));
         widget.findElement(By.cssSelector("#omh-text")).sendKeys("thanks");
         browser.switchTo().window(console);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), "The visitor is typing"));
+        wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript("return window.presenceShown.join('|');"))
+                .contains("The visitor is typing"));
 
         browser.findElement(By.id("reply-text")).sendKeys("we have 3 left. " + PAYLOAD);
         browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();

@@ -96,7 +96,7 @@ class ExternalProfileIT {
                         "--OMNIHUB_BROKER_URL=tcp://127.0.0.1:" + brokerPort,
                         "--OMNIHUB_BROKER_USER=" + BROKER_USER, "--OMNIHUB_BROKER_PASSWORD=" + BROKER_PASSWORD,
                         "--OMNIHUB_ADMIN_USER=ops", "--OMNIHUB_ADMIN_PASSWORD=an-external-admin-password",
-                        "--omnihub.bus.max-delivery-attempts=4");
+                        "--omnihub.bus.max-delivery-attempts=4", "--omnihub.bus.outage-delivery-attempts=50");
         try {
             var server = broker.getActiveMQServer();
             assertThat(server.locateQueue("hub.inbound")).isNotNull();
@@ -104,7 +104,11 @@ class ExternalProfileIT {
             assertThat(server.locateQueue("hub.outbound.email.dlq")).isNotNull();
             AddressSettings inbound = server.getAddressSettingsRepository().getMatch("hub.inbound");
             assertThat(inbound.getDeadLetterAddress().toString()).isEqualTo("hub.inbound.dlq");
-            assertThat(inbound.getMaxDeliveryAttempts()).isEqualTo(4);
+            // the routes hold a message after max-delivery-attempts; the broker's own limit is for outages
+            assertThat(inbound.getMaxDeliveryAttempts()).isEqualTo(50);
+            // a dead-letter queue is drained into held items and never drops what waits in it
+            assertThat(server.getAddressSettingsRepository().getMatch("hub.inbound.dlq").getMaxDeliveryAttempts())
+                    .isEqualTo(-1);
 
             String base = "http://localhost:" + hub.getEnvironment().getProperty("local.server.port");
             HttpClient http = HttpClient.newHttpClient();

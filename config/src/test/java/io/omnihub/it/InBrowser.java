@@ -21,4 +21,19 @@ abstract class InBrowser {
     void closeBrowser() {
         browser.quit();
     }
+
+    /**
+     * Saves what the browser shows as {@code target/screenshots/<name>.png}, to look at (and for
+     * docs/console.md): a screen is judged by looking at it.
+     */
+    protected void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -18,13 +18,23 @@ class OperationsEndpointsIT {
     void healthIsPublicAndShowsDatabaseAndBrokerToOperators() {
         HttpResponse<String> anonymous = hub.get("/actuator/health", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(200);
-        assertThat(hub.read(anonymous.body()).get("status").asText()).isEqualTo("UP");
         assertThat(hub.read(anonymous.body()).has("components")).isFalse();
 
         JsonNode detailed = hub.getJson("/actuator/health");
         assertThat(detailed.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(detailed.at("/components/jms/status").asText()).isEqualTo("UP");
         assertThat(hub.get("/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
+        // UP, or DEGRADED (still 200) exactly while a mailbox or an integration target is DOWN: the tests'
+        // own targets refuse on purpose (a wrong SFTP host key), so the hub here is often DEGRADED
+        String overall = detailed.get("status").asText();
+        java.util.List<String> degraded = new java.util.ArrayList<>();
+        detailed.path("components").fields().forEachRemaining(c -> {
+            if (!c.getValue().path("status").asText().equals("UP")) {
+                degraded.add(c.getKey() + "=" + c.getValue().path("status").asText());
+            }
+        });
+        assertThat(degraded).allMatch(c -> c.equals("mailboxes=DEGRADED") || c.equals("integrations=DEGRADED"));
+        assertThat(overall).isEqualTo(degraded.isEmpty() ? "UP" : "DEGRADED");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.omnihub.console.held;
 
+import io.omnihub.console.security.InboxAccess;
 import io.omnihub.store.held.HeldItems;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -9,13 +10,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class HeldItemCount {
 
     private final HeldItems items;
+    private final InboxAccess access;
 
-    HeldItemCount(HeldItems items) {
+    HeldItemCount(HeldItems items, InboxAccess access) {
         this.items = items;
+        this.access = access;
     }
 
+    /** The items the viewer may see: not those of restricted inboxes none of their teams works. */
     @ModelAttribute("heldCount")
-    long heldCount() {
-        return items.heldPerQueue().values().stream().mapToLong(Long::longValue).sum();
+    long heldCount(java.security.Principal viewer) {
+        return viewer == null ? 0 : items.countHeld(access.hiddenInboxKeys(viewer));
     }
 }

@@ -90,6 +90,11 @@ public class ReplyService {
                     throw new ResponseStatusException(HttpStatus.CONFLICT, "mail to " + recipient + " bounces (a "
                             + "delivery report said it fails permanently); reply on another channel");
                 });
+        contactPoints.findByTypeAndValue(ContactPointType.PHONE, recipient)
+                .filter(cp -> cp.getConsent() == io.omnihub.store.customer.Consent.OPTED_OUT).ifPresent(cp -> {
+                    throw new ResponseStatusException(HttpStatus.CONFLICT, recipient + " opted out of messages (sent "
+                            + "STOP); they can opt in again by sending START");
+                });
         Instant now = clock.instant();
         String failedWith = sent.getDeliveryError();
         sent.deliveryRequeued();

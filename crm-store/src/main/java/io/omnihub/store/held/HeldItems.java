@@ -138,6 +138,17 @@ public class HeldItems {
         return counts;
     }
 
+    /** How many items wait for someone, leaving out those of the given inboxes. */
+    @Transactional(readOnly = true)
+    public long countHeld(Collection<String> hiddenInboxes) {
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement("select count(*) from held_item where status = 'HELD' "
+                    + "and (inbox_key is null or not inbox_key = any(?))");
+            statement.setArray(1, con.createArrayOf("text", hiddenInboxes.toArray(String[]::new)));
+            return statement;
+        }, rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
     /**
      * An agent sends the item back to its queue (to be recorded for {@code customerId} when given).
      * An item still RETRYING may be sent again: its outcome is written when it is recorded.
@@ -170,6 +181,12 @@ public class HeldItems {
         }
         audit.record(actor, "held-item.discard", "held_item", id, details);
         return find(id).orElseThrow();
+    }
+
+    /** A retried item that is not an interaction (a reply to send, an event for the ERP) went through. */
+    @Transactional
+    public void processed(long id) {
+        recorded(id, null);
     }
 
     /** The retried item is on a timeline now: called in the transaction that recorded it. */

@@ -30,7 +30,7 @@ final class InboundInteractionCheck {
         requireEnum(Direction.class, in.direction(), "direction");
         requireEnum(InteractionKind.class, in.kind(), "kind");
         if (!attached && !in.flagged(InteractionFlag.SPAM) && (in.from() == null || in.from().primary() == null)) {
-            throw new PermanentFailure("it names no sender address (a mail without a readable From, say): "
+            throw new PermanentFailure("the message names no sender address (a mail without a readable From, say): "
                     + "attach it to the customer it belongs to, or discard it");
         }
     }

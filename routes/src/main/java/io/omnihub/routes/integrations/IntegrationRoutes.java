@@ -54,7 +54,11 @@ class IntegrationRoutes extends EndpointRouteBuilder {
                 .routeId("integration-subscribe")
                 .routeConfigurationId(HubErrorPolicy.BUS_CONSUMER)
                 .setProperty(HubHeaders.DEAD_LETTER_QUEUE, constant(bus.deadLetterOf(SUBSCRIPTION)))
-                .process(exchange -> record(exchange.getMessage().getBody(String.class)));
+                .process(exchange -> record(exchange.getMessage().getBody(String.class)))
+                .filter(header(HubHeaders.HELD_ITEM_ID).isNotNull())
+                    .bean("heldItems",
+                            "processed(${header." + HubHeaders.HELD_ITEM_ID + "})")
+                .end();
 
         long period = settings.integrationDelivery().pollInterval().toMillis();
         settings.integrations().keySet().stream().sorted().forEach(name ->

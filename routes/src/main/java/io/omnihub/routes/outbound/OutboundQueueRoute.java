@@ -47,7 +47,10 @@ public abstract class OutboundQueueRoute extends EndpointRouteBuilder {
                 .routeId(channel + "-send")
                 .routeConfigurationId(HubErrorPolicy.BUS_CONSUMER)
                 .setProperty(HubHeaders.DEAD_LETTER_QUEUE, constant(bus.deadLetterOf(queue)))
-                .process(exchange -> sendOrDefer(interactionId(exchange.getMessage().getBody(String.class))));
+                .process(exchange -> sendOrDefer(interactionId(exchange.getMessage().getBody(String.class))))
+                .filter(header(HubHeaders.HELD_ITEM_ID).isNotNull())
+                    .bean("heldItems", "processed(${header." + HubHeaders.HELD_ITEM_ID + "})")
+                .end();
     }
 
     private void sendOrDefer(long id) throws Exception {
