@@ -103,7 +103,9 @@ class EmailImportIT {
                         + "References: <victim-" + u + "@example.com>\r\n", "Let me in."));
         Map<String, Object> forged = interaction("forged-" + u + "@example.net");
         assertThat(forged.get("conversation_id")).isNotEqualTo(victimConversation);
-        assertThat(forged.get("threading_rule")).isEqualTo("new-conversation");
+        // it claimed the victim's thread: a conversation of its own, naming the one it claimed
+        assertThat(forged.get("threading_rule")).isEqualTo("message-id-other-sender");
+        assertThat(forged.get("flags").toString()).contains("CLAIMED_OTHER_THREAD");
     }
 
     @Test

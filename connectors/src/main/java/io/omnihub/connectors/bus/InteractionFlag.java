@@ -16,5 +16,11 @@ public enum InteractionFlag {
      * Carried the id of an interaction already recorded but said something else (a client that
      * reuses Message-IDs, or a forger): recorded on its own, under the id and its fingerprint.
      */
-    ID_REUSED
+    ID_REUSED,
+    /**
+     * Claimed a conversation of another customer (quoted a Message-ID of ours, a subject token, a
+     * thread key) though its sender is not part of it: it opened a conversation of its own instead,
+     * with the claimed one named in {@code metadata.claimedConversation}.
+     */
+    CLAIMED_OTHER_THREAD
 }

@@ -9,6 +9,17 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
 
     boolean existsByInboxIdAndChannelAndExternalId(Long inboxId, String channel, String externalId);
 
+    /**
+     * Whether an address took part in a conversation without being its customer: a recipient (To or
+     * Cc) of one of its mails, or the address one of its replies went to.
+     */
+    @Query(value = """
+            select exists (select 1 from interaction where conversation_id = :conversationId
+                             and (jsonb_exists(case when jsonb_typeof(metadata -> 'to') = 'array'
+                                                    then metadata -> 'to' else '[]'::jsonb end, :address)
+                                  or metadata ->> 'to' = :address))""", nativeQuery = true)
+    boolean isParticipant(Long conversationId, String address);
+
     java.util.Optional<Interaction> findByInboxIdAndChannelAndExternalId(Long inboxId, String channel,
             String externalId);
 

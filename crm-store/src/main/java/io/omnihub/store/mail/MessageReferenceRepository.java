@@ -16,6 +16,13 @@ public interface MessageReferenceRepository extends JpaRepository<MessageReferen
     List<MessageReference> findForCustomer(Long inboxId, Long customerId, MessageReference.Kind kind,
             Collection<String> values);
 
+    /** References in one inbox matching any of the values, whoever's, newest conversation first. */
+    @Query("""
+            select r from MessageReference r
+             where r.inboxId = :inboxId and r.kind = :kind and r.value in :values
+             order by r.conversationId desc""")
+    List<MessageReference> findInInbox(Long inboxId, MessageReference.Kind kind, Collection<String> values);
+
     @Modifying
     @Query(value = """
             insert into message_reference (inbox_id, conversation_id, customer_id, kind, value, created_at)

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The rule for channels that name their own thread (a chat session, our number plus theirs): the
- * same key in the same inbox for the same customer continues the conversation while it is open,
+ * same key in the same inbox continues the conversation while it is open,
  * reopens it within the reopen window after it was resolved, and otherwise opens a new one.
  */
 class ChannelKeyThreading {
@@ -32,9 +32,9 @@ class ChannelKeyThreading {
         if (key == null || key.isBlank()) {
             return ThreadDecision.open("no-thread-hint", null);
         }
+        // whoever's it is: the threader opens a conversation of the sender's own if it is not theirs
         Optional<Conversation> latest = conversations
-                .findFirstByInboxIdAndThreadKeyOrderByOpenedAtDescIdDesc(inbox.getId(), key)
-                .filter(c -> c.getCustomerId().equals(customer.getId()));
+                .findFirstByInboxIdAndThreadKeyOrderByOpenedAtDescIdDesc(inbox.getId(), key);
         if (latest.isEmpty()) {
             return ThreadDecision.open("channel-key-new", key);
         }

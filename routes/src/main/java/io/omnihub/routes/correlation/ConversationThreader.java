@@ -1,6 +1,9 @@
 package io.omnihub.routes.correlation;
 
+import io.omnihub.connectors.bus.AddressType;
 import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.bus.Sender;
+import io.omnihub.store.interaction.InteractionRepository;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.Customer;
@@ -23,20 +26,44 @@ class ConversationThreader {
 
     private final Map<String, ThreadingRule> rules;
     private final ChannelKeyThreading byChannelKey;
+    private final InteractionRepository interactions;
 
     /**
      * @param reopenWindow {@code omnihub.threading.reopen-window}: how long after being resolved a
      *                     conversation is reopened by a new message on its thread (default 7 days)
      */
     ConversationThreader(List<ThreadingRule> rules, ConversationRepository conversations,
+            InteractionRepository interactions,
             @Value("${omnihub.threading.reopen-window:P7D}") Duration reopenWindow, Clock clock) {
+        this.interactions = interactions;
         this.rules = rules.stream().collect(Collectors.toUnmodifiableMap(ThreadingRule::channel, Function.identity()));
         this.byChannelKey = new ChannelKeyThreading(conversations, reopenWindow, clock);
     }
 
+    /**
+     * The rule's decision, if the sender belongs to the conversation it found: its customer, or a
+     * participant it already has (an address a mail of it went to, say a Cc). A thread never takes in
+     * another customer's message silently: then a new conversation opens, naming the one claimed.
+     */
     ThreadDecision decide(InboundInteraction interaction, Inbox inbox, Customer customer) {
         ThreadingRule rule = rules.get(interaction.channel());
-        return rule != null ? rule.decide(interaction, inbox, customer) : byChannelKey.decide(interaction, inbox, customer);
+        ThreadDecision decided = rule != null ? rule.decide(interaction, inbox, customer)
+                : byChannelKey.decide(interaction, inbox, customer);
+        if (decided.opensConversation() || decided.existing().getCustomerId().equals(customer.getId())
+                || participant(decided.existing(), interaction)) {
+            return decided;
+        }
+        // the sender's own conversation keeps the channel's thread key: their next message finds it, not the other
+        return ThreadDecision.claimed(decided.existing(), decided.rule(), interaction.thread().channelKey());
+    }
+
+    private boolean participant(Conversation conversation, InboundInteraction interaction) {
+        Sender from = interaction.from();
+        if (from == null || from.primary() == null || from.primary().type() != AddressType.EMAIL) {
+            return false;
+        }
+        return interactions.isParticipant(conversation.getId(), from.primary().value().strip()
+                .toLowerCase(java.util.Locale.ROOT));
     }
 
     void remember(InboundInteraction interaction, Conversation conversation) {

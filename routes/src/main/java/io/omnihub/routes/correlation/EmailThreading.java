@@ -31,14 +31,15 @@ import org.springframework.stereotype.Component;
  * whose signature proves which conversation it belongs to (it cannot be forged without the
  * server's secret), in the same mailbox;</li>
  * <li>{@code message-id}: In-Reply-To or References names a Message-ID already seen on a
- * conversation of the same mailbox and the same customer (a forged id naming another customer's
- * mail therefore finds nothing);</li>
+ * conversation of the same mailbox (the sender's own first);</li>
  * <li>{@code subject-token}: the subject carries a conversation token such as {@code [#1234]} of a
- * conversation of the same mailbox and customer;</li>
+ * conversation of the same mailbox;</li>
  * <li>{@code thread-index}: Outlook's Thread-Index, whose first 22 bytes name the thread, was seen
- * on a conversation of the same mailbox and customer;</li>
+ * on a conversation of the same mailbox (the sender's own first);</li>
  * <li>otherwise a new conversation.</li>
  * </ol>
+ * Whichever rule found it, a conversation of another customer is continued only by one of its
+ * participants ({@link ConversationThreader}): a forged or quoted id never lets a stranger in.
  * A match on a resolved conversation reopens it within the reopen window; after that a new
  * conversation opens, linked to the resolved one.
  */
@@ -103,7 +104,7 @@ class EmailThreading implements ThreadingRule {
         }
         Optional<Conversation> byToken = tokenIn(mail.subject())
                 .flatMap(conversations::findById)
-                .filter(c -> c.getInboxId().equals(inbox.getId()) && c.getCustomerId().equals(customer.getId()));
+                .filter(c -> c.getInboxId().equals(inbox.getId()));
         if (byToken.isPresent()) {
             return continueOrReopen(byToken.get(), "subject-token", null);
         }
@@ -132,10 +133,12 @@ class EmailThreading implements ThreadingRule {
         }
     }
 
+    /** The conversation a reference names: the sender's own first, else anyone's (the threader then decides). */
     private Optional<Conversation> first(Inbox inbox, Customer customer, MessageReference.Kind kind,
             List<String> values) {
-        return references.findForCustomer(inbox.getId(), customer.getId(), kind, values).stream()
-                .findFirst()
+        List<MessageReference> found = references.findInInbox(inbox.getId(), kind, values);
+        return found.stream().filter(r -> r.getCustomerId().equals(customer.getId())).findFirst()
+                .or(() -> found.stream().findFirst())
                 .flatMap(r -> conversations.findById(r.getConversationId()));
     }
 

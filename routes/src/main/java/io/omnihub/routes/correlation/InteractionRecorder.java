@@ -175,7 +175,7 @@ public class InteractionRecorder {
         }
         threader.remember(in, conversation);
 
-        Interaction interaction = interactions.save(new Interaction(draft(in, who), conversation.getId(),
+        Interaction interaction = interactions.save(new Interaction(draft(in, who, thread), conversation.getId(),
                 who.customer().getId(), inbox.getId(), clock.instant()));
         for (AttachmentRef a : in.attachments()) {
             attachments.save(new Attachment(interaction.getId(), a.fileName(), a.contentType(), a.sizeBytes(),
@@ -203,6 +203,10 @@ public class InteractionRecorder {
             assignment.assignNew(conversation, inbox);
         }
         smsKeywords.apply(in);
+        if (thread.claimed() != null) {
+            log.warn("interaction {} claimed conversation {} of another customer; opened conversation {} for its "
+                    + "sender instead ({})", interaction.getId(), thread.claimed(), conversation.getId(), thread.rule());
+        }
         log.info("interaction {} recorded in conversation {} of customer {} ({})", interaction.getId(),
                 conversation.getId(), who.customer().getId(), thread.rule());
         return new RecordingOutcome(RecordingOutcome.Result.RECORDED, interaction.getId(), conversation.getId(),
@@ -216,12 +220,17 @@ public class InteractionRecorder {
                 && !fingerprint.equals(in.fingerprint());
     }
 
-    private InteractionDraft draft(InboundInteraction in, IdentityResolution who) {
+    private InteractionDraft draft(InboundInteraction in, IdentityResolution who, ThreadDecision thread) {
         Map<String, Object> metadata = new LinkedHashMap<>(in.metadata());
         if (!who.conflictingCustomers().isEmpty()) {
             metadata.put("identityConflicts", who.conflictingCustomers());
         }
-        List<String> flags = in.flags().stream().map(Enum::name).sorted().toList();
+        java.util.Set<String> flagged = new java.util.TreeSet<>(in.flags().stream().map(Enum::name).toList());
+        if (thread.claimed() != null) {
+            metadata.put("claimedConversation", thread.claimed());
+            flagged.add(InteractionFlag.CLAIMED_OTHER_THREAD.name());
+        }
+        List<String> flags = List.copyOf(flagged);
         return new InteractionDraft(in.channel(), Direction.valueOf(in.direction()),
                 InteractionKind.valueOf(in.kind()), in.externalId(), in.occurredAt(),
                 in.from() == null || in.from().primary() == null ? null : in.from().primary().value(),
