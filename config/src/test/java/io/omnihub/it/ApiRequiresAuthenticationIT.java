@@ -1,6 +1,7 @@
 package io.omnihub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
@@ -21,6 +22,8 @@ class ApiRequiresAuthenticationIT {
 
     @Autowired
     HubClient hub;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** Every (method, path) of the OpenAPI document, with path variables filled in. */
     private List<String[]> operations() {
@@ -32,9 +35,16 @@ class ApiRequiresAuthenticationIT {
     }
 
     private HttpResponse<String> call(String method, String path, String authorization) {
+        return call(method, path, authorization, null);
+    }
+
+    private HttpResponse<String> call(String method, String path, String authorization, String clientAddress) {
         HttpRequest.Builder request = HttpRequest.newBuilder(hub.uri(path))
                 .method(method, HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json");
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -60,9 +70,13 @@ class ApiRequiresAuthenticationIT {
                 "password", "the-real-password", "roles", List.of("AGENT")));
         String wrong = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString("wrong-password-target:not-the-password".getBytes());
+        int n = 0;
         for (String[] op : operations()) {
-            assertThat(call(op[0], op[1], wrong).statusCode()).as(op[0] + " " + op[1]).isEqualTo(401);
-            assertThat(call(op[0], op[1], "Bearer omh_forged").statusCode()).as(op[0] + " " + op[1]).isEqualTo(401);
+            // refused: 401, or 429 once the sign-in throttle slows this user down
+            assertThat(call(op[0], op[1], wrong, "192.0.2." + (n++ % 250)).statusCode()).as(op[0] + " " + op[1])
+                    .isIn(401, 429);
+            assertThat(call(op[0], op[1], "Bearer omh_forged", null).statusCode()).as(op[0] + " " + op[1])
+                    .isEqualTo(401);
         }
     }
 
@@ -89,15 +103,87 @@ class ApiRequiresAuthenticationIT {
         assertThat(hub.getWithToken("/api/v1/conversations", token.get("token").asText()).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * Throttling, not lock-out: after 3 wrong passwords of a user at one address, each further one
+     * doubles a delay (1 s, 2 s, 4 s...) during which even the right password is refused with 429, a
+     * Retry-After and the reason; once it has passed the right password works; an administrator can
+     * clear it at once. Audited.
+     */
     @Test
-    void repeatedWrongPasswordsLockTheAccount() {
-        hub.postJsonAsAdmin("/api/v1/admin/users", Map.of("username", "agent-lock", "displayName", "Agent",
+    void repeatedWrongPasswordsSlowTheUserDownForAWhileNotForEver() {
+        String at = "203.0.113.50";
+        hub.postJsonAsAdmin("/api/v1/admin/users", Map.of("username", "agent-throttle", "displayName", "Agent",
                 "password", "the-right-password", "roles", List.of("AGENT")));
-        assertThat(hub.get("/api/v1/conversations", "agent-lock", "the-right-password").statusCode()).isEqualTo(200);
-        for (int i = 0; i < 5; i++) {
-            assertThat(hub.get("/api/v1/conversations", "agent-lock", "wrong-" + i).statusCode()).isEqualTo(401);
+        assertThat(hub.getFrom(at, "/api/v1/conversations", "agent-throttle", "the-right-password").statusCode()).isEqualTo(200);
+        for (int i = 0; i < 4; i++) {
+            assertThat(hub.getFrom(at, "/api/v1/conversations", "agent-throttle", "wrong-" + i).statusCode()).isEqualTo(401);
         }
-        assertThat(hub.get("/api/v1/conversations", "agent-lock", "the-right-password").statusCode()).isEqualTo(401);
+        HttpResponse<String> refused = hub.getFrom(at, "/api/v1/conversations", "agent-throttle", "the-right-password");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(hub.read(refused.body()).path("detail").asText()).startsWith("too many failed sign-ins: try again in");
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> hub.getFrom(at, "/api/v1/conversations",
+                "agent-throttle", "the-right-password").statusCode() == 200);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'sign-in.throttled' "
+                + "and entity_id = ?", Integer.class, "pair:agent-throttle " + at)).isPositive();
+
+        // slowed for longer now (the count goes on): an administrator lets the user in at once
+        for (int i = 0; i < 8; i++) {
+            hub.getFrom(at, "/api/v1/conversations", "agent-throttle", "wrong-again-" + i);
+        }
+        assertThat(hub.getFrom(at, "/api/v1/conversations", "agent-throttle", "the-right-password").statusCode()).isEqualTo(429);
+        assertThat(hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/api/v1/admin/users/agent-throttle/sign-in-throttle"))
+                .header("Authorization", basic(HubClient.ADMIN, HubClient.ADMIN_PASSWORD)).DELETE()).statusCode())
+                .isEqualTo(200);
+        assertThat(hub.getFrom(at, "/api/v1/conversations", "agent-throttle", "the-right-password").statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'sign-in.throttle-cleared' "
+                + "and entity_id = 'agent-throttle'", Integer.class)).isEqualTo(1);
+    }
+
+    /**
+     * Someone at one address guessing any user's password is slowed down for every sign-in from
+     * there, but cannot keep a named user out elsewhere: the user signs in from their own address.
+     */
+    @Test
+    void anAddressGuessingManyUsersIsSlowedButCannotLockAUserOutElsewhere() {
+        String guesser = "198.51.100.77";
+        for (int i = 0; i < 11; i++) {
+            hub.getFrom(guesser, "/api/v1/conversations", "nobody-" + i, "guess");
+        }
+        for (int i = 0; i < 5; i++) {
+            hub.getFrom(guesser, "/api/v1/conversations", HubClient.ADMIN, "guess-" + i);
+        }
+        assertThat(hub.getFrom(guesser, "/api/v1/conversations", HubClient.ADMIN, HubClient.ADMIN_PASSWORD)
+                .statusCode()).as("from the guesser's address").isEqualTo(429);
+        assertThat(hub.getFrom("198.51.100.78", "/api/v1/conversations", HubClient.ADMIN, HubClient.ADMIN_PASSWORD)
+                .statusCode()).as("the administrator at their own address").isEqualTo(200);
+    }
+
+    /**
+     * Guesses spread over many addresses slow the user down everywhere — but only for a short while,
+     * and never at an address they signed in from before: a stranger cannot keep them from their desk.
+     */
+    @Test
+    void guessesFromManyAddressesCannotKeepAUserFromTheirUsualDesk() {
+        String desk = "203.0.113.70";
+        hub.postJsonAsAdmin("/api/v1/admin/users", Map.of("username", "agent-desk", "displayName", "Agent at a desk",
+                "password", "the-desk-password", "roles", List.of("AGENT")));
+        assertThat(hub.getFrom(desk, "/api/v1/conversations", "agent-desk", "the-desk-password").statusCode())
+                .isEqualTo(200);
+        for (int i = 0; i < 24; i++) {
+            assertThat(hub.getFrom("100.64.0." + (10 + i), "/api/v1/conversations", "agent-desk", "guess-" + i)
+                    .statusCode()).isIn(401, 429);
+        }
+        HttpResponse<String> elsewhere = hub.getFrom("100.64.1.1", "/api/v1/conversations", "agent-desk",
+                "the-desk-password");
+        assertThat(elsewhere.statusCode()).as("from an address never used before").isEqualTo(429);
+        assertThat(Long.parseLong(elsewhere.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(hub.getFrom(desk, "/api/v1/conversations", "agent-desk", "the-desk-password").statusCode())
+                .as("at their usual desk").isEqualTo(200);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
     }
 
     @Test
@@ -107,10 +193,12 @@ class ApiRequiresAuthenticationIT {
         String token = hub.read(hub.postJsonAsAdmin("/api/v1/tokens", Map.of("username", "scm-sync", "name", "scm"))
                 .body()).get("token").asText();
         for (int i = 0; i < 6; i++) {
-            assertThat(hub.get("/api/v1/conversations", "scm-sync", "guess-" + i).statusCode()).isEqualTo(401);
+            assertThat(hub.getFrom("203.0.113.60", "/api/v1/conversations", "scm-sync", "guess-" + i).statusCode())
+                    .isIn(401, 429);
         }
-        assertThat(hub.get("/api/v1/conversations", "scm-sync", "a-long-integration-password").statusCode())
-                .as("the password sign-in is locked").isEqualTo(401);
+        assertThat(hub.getFrom("203.0.113.60", "/api/v1/conversations", "scm-sync", "a-long-integration-password")
+                .statusCode())
+                .as("the password sign-in is throttled").isEqualTo(429);
         assertThat(hub.getWithToken("/api/v1/conversations", token).statusCode()).as("the token still works")
                 .isEqualTo(200);
     }

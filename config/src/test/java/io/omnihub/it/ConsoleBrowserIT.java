@@ -139,7 +139,7 @@ class ConsoleBrowserIT extends InBrowser {
                 .cookieHandler(new java.net.CookieManager()).build();
         String loginPage = session.send(HttpRequest.newBuilder(hub.uri("/login")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        String csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+        String csrf = loginPage.replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
         var login = session.send(HttpRequest.newBuilder(hub.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + HubClient.ADMIN + "&password="

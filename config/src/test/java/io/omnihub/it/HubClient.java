@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.test.context.TestComponent;
@@ -74,7 +75,18 @@ public class HubClient {
     }
 
     public HttpResponse<String> get(String path, String user, String password) {
+        return getFrom(null, path, user, password);
+    }
+
+    /**
+     * A GET as a client at {@code address} (through the proxy the "it" profile trusts, by
+     * X-Forwarded-For): sign-in throttling counts per client address.
+     */
+    public HttpResponse<String> getFrom(String address, String path, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (address != null) {
+            request.header("X-Forwarded-For", address);
+        }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
@@ -84,6 +96,15 @@ public class HubClient {
 
     public HttpResponse<String> getWithToken(String path, String token) {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    /** Creates a user (as the administrator) with the display name of their user name; fails unless created. */
+    public void createUser(String username, String password, String... roles) {
+        HttpResponse<String> created = postJsonAsAdmin("/api/v1/admin/users", Map.of("username", username,
+                "displayName", username, "password", password, "roles", List.of(roles)));
+        if (created.statusCode() != 201) {
+            throw new AssertionError("user " + username + " not created: " + created.statusCode() + " " + created.body());
+        }
     }
 
     public HttpResponse<String> postJsonAsAdmin(String path, Object body) {

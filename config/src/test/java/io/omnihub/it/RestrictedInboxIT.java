@@ -30,11 +30,6 @@ class RestrictedInboxIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private void user(String name, String role) {
-        assertThat(hub.postJsonAsAdmin("/api/v1/admin/users", Map.of("username", name, "displayName", name,
-                "password", PASSWORD, "roles", List.of(role))).statusCode()).isIn(200, 201);
-    }
-
     private long conversationOf(String form, String email) {
         assertThat(hub.postForm(form, HubClient.fields("email", email, "message", "secret matter of " + email))
                 .statusCode()).isEqualTo(202);
@@ -58,9 +53,9 @@ class RestrictedInboxIT {
         String member = "vip-member-" + run;
         String outsider = "outsider-" + run;
         String supervisor = "supervisor-" + run;
-        user(member, "AGENT");
-        user(outsider, "AGENT");
-        user(supervisor, "SUPERVISOR");
+        hub.createUser(member, PASSWORD, "AGENT");
+        hub.createUser(outsider, PASSWORD, "AGENT");
+        hub.createUser(supervisor, PASSWORD, "SUPERVISOR");
         assertThat(hub.putJsonAsAdmin("/api/v1/admin/teams/vip-team/members", Map.of("usernames", List.of(member)))
                 .statusCode()).isEqualTo(200);
         // a team nobody created is named as such (it was a 500 before)
@@ -90,9 +85,17 @@ class RestrictedInboxIT {
                 Map.of("status", "RESOLVED")).statusCode()).isEqualTo(403);
         assertThat(hub.jsonAs(outsider, PASSWORD, "POST", "/api/v1/conversations/" + vip + "/assignment",
                 Map.of("assignee", "me")).statusCode()).isEqualTo(403);
+        // a customer known only in the restricted inbox is not theirs to read either
+        assertThat(hub.get("/api/v1/customers/" + vipCustomer, outsider, PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(hub.get("/api/v1/customers/" + vipCustomer + "/timeline", outsider, PASSWORD).statusCode())
+                .isEqualTo(403);
+        // once the customer also writes through an open inbox, the record is, without the restricted history
+        long alsoOpen = conversationOf("contact", "vip-" + run + "@example.com");
+        assertThat(hub.get("/api/v1/customers/" + vipCustomer, outsider, PASSWORD).statusCode()).isEqualTo(200);
         HttpResponse<String> timeline = hub.get("/api/v1/customers/" + vipCustomer + "/timeline", outsider, PASSWORD);
         assertThat(timeline.statusCode()).isEqualTo(200);
-        assertThat(timeline.body()).doesNotContain("secret matter");
+        assertThat(hub.read(timeline.body()).path("items")).extracting(i -> i.path("conversationId").asLong())
+                .containsExactly(alsoOpen);
         assertThat(jdbc.queryForMap("select status, assignee_id from conversation where id = ?", vip))
                 .containsEntry("status", "OPEN").containsEntry("assignee_id", null);
         assertThat(jdbc.queryForObject("select count(*) from interaction where conversation_id = ?", Integer.class, vip))

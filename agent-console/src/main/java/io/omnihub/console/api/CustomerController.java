@@ -56,18 +56,21 @@ public class CustomerController {
     @Transactional(readOnly = true)
     @Operation(summary = "Find the customer who owns a contact point",
             description = "An e-mail address (any case, spacing) or a phone number in any common format; "
-                    + "national numbers are read in the hub's default region. Answers 404 when nobody has it.")
+                    + "national numbers are read in the hub's default region. Answers 404 when nobody has it, "
+                    + "403 when the customer is known only in restricted inboxes none of your teams works.")
     CustomerView findByContact(@Parameter(description = "e-mail address or phone number", example = "ana@example.com")
-            @RequestParam String contact) {
+            @RequestParam String contact, java.security.Principal viewer) {
         NormalizedAddress address = parse(contact);
         ContactPoint point = contactPoints.findByTypeAndValue(address.type(), address.value())
                 .orElseThrow(() -> new NotFoundException("no customer has the contact point " + contact.strip()));
+        access.requireCustomer(point.getCustomerId(), viewer);
         return view(customers.findById(point.getCustomerId()).orElseThrow());
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
-    @Operation(summary = "A customer with all contact points")
+    @Operation(summary = "A customer with all contact points", description = "403 when the customer is known only in "
+            + "restricted inboxes none of your teams works (supervisors and administrators see every customer).")
     public CustomerView get(@PathVariable Long id) {
         return view(customer(id));
     }

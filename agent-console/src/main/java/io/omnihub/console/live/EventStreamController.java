@@ -30,7 +30,8 @@ class EventStreamController {
                     + "Reconnect with Last-Event-ID (browsers do it themselves) or ?after= to receive what was "
                     + "missed first. The stream ends after 30 minutes; clients reconnect.")
     SseEmitter stream(@Parameter(description = "resume after this sequence") @RequestParam(required = false) Long after,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            java.security.Principal viewer) {
         Long resumeAfter = after;
         if (resumeAfter == null && lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -40,6 +41,7 @@ class EventStreamController {
                         org.springframework.http.HttpStatus.BAD_REQUEST, "Last-Event-ID must be an event sequence number");
             }
         }
-        return hub.connect(resumeAfter, STREAM_TIMEOUT);
+        // a viewer outside a restricted inbox receives nothing about its conversations (LiveAudience)
+        return hub.connect(resumeAfter, STREAM_TIMEOUT, viewer);
     }
 }

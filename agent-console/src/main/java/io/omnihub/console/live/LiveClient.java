@@ -15,15 +15,24 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 final class LiveClient {
 
     private static final int REMEMBERED = 10_000;
+    /** How soon a client whose stream broke tries again. */
+    private static final long RECONNECT_MILLIS = 3_000;
 
     private final SseEmitter emitter;
+    /** What this client's viewer may receive (restricted inboxes): the rest is never sent. */
+    private final java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> audience;
     private final Queue<LiveEvent> heldBack = new ArrayDeque<>();
     private final Set<String> sent = new LinkedHashSet<>();
     private boolean live;
     private boolean closed;
 
     LiveClient(SseEmitter emitter) {
+        this(emitter, message -> true);
+    }
+
+    LiveClient(SseEmitter emitter, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> audience) {
         this.emitter = emitter;
+        this.audience = audience;
     }
 
     SseEmitter emitter() {
@@ -47,8 +56,17 @@ final class LiveClient {
         send(event);
     }
 
-    /** Ends the catch-up: what arrived meanwhile goes out now. */
+    /**
+     * Ends the catch-up: what arrived meanwhile goes out now. The stream's first write — nothing but a
+     * comment and how soon to reconnect, when nothing was missed — sends the response's headers, so the
+     * client knows at once that it is connected (not only at the next event or heartbeat).
+     */
     synchronized void goLive() {
+        try {
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_MILLIS));
+        } catch (IOException | IllegalStateException e) {
+            close();
+        }
         live = true;
         while (!heldBack.isEmpty() && !closed) {
             send(heldBack.poll());
@@ -59,8 +77,8 @@ final class LiveClient {
      * A passing signal (someone typing): sent only to a live client, without an id, so it neither
      * moves the client's resume position nor is replayed.
      */
-    synchronized void signal(String type, String json) {
-        if (closed || !live) {
+    synchronized void signal(String type, String json, com.fasterxml.jackson.databind.JsonNode parsed) {
+        if (closed || !live || !audience.test(parsed)) {
             return;
         }
         try {
@@ -100,6 +118,9 @@ final class LiveClient {
 
     private void send(LiveEvent event) {
         if (closed || !sent.add(event.eventId())) {
+            return;
+        }
+        if (event.envelope() != null && !audience.test(event.envelope())) {
             return;
         }
         if (sent.size() > REMEMBERED) {

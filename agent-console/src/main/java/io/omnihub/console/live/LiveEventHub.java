@@ -36,15 +36,17 @@ public class LiveEventHub {
     private final Set<LiveClient> clients = ConcurrentHashMap.newKeySet();
     private final OutboxRepository outbox;
     private final ObjectMapper json;
+    private final LiveAudience audience;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-events-heartbeat");
         t.setDaemon(true);
         return t;
     });
 
-    LiveEventHub(OutboxRepository outbox, ObjectMapper json) {
+    LiveEventHub(OutboxRepository outbox, ObjectMapper json, LiveAudience audience) {
         this.outbox = outbox;
         this.json = json;
+        this.audience = audience;
         heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
     }
 
@@ -54,7 +56,7 @@ public class LiveEventHub {
         try {
             JsonNode envelope = json.readTree(message.getText());
             event = new LiveEvent(envelope.path("sequence").asLong(), envelope.path("eventId").asText(),
-                    envelope.path("type").asText(), message.getText());
+                    envelope.path("type").asText(), message.getText(), envelope);
         } catch (IOException e) {
             log.warn("ignoring unreadable event {} on hub.events", message.getJMSMessageID());
             return;
@@ -67,14 +69,15 @@ public class LiveEventHub {
     @JmsListener(destination = "${omnihub.bus.live:hub.live}", containerFactory = LiveEventsConfiguration.FACTORY)
     void onSignal(TextMessage message) throws JMSException {
         String text = message.getText();
-        String type;
+        JsonNode signal;
         try {
-            type = json.readTree(text).path("type").asText();
+            signal = json.readTree(text);
         } catch (IOException e) {
             return;
         }
+        String type = signal.path("type").asText();
         if (AgentActivity.TYPE.equals(type) || "VisitorTyping".equals(type)) {
-            clients.forEach(client -> client.signal(type, text));
+            clients.forEach(client -> client.signal(type, text, signal));
             clients.removeIf(LiveClient::isClosed);
         }
     }
@@ -83,9 +86,9 @@ public class LiveEventHub {
      * Connects a client; with {@code afterSequence} it first receives every event published
      * after that sequence (what it missed while away), then the live stream.
      */
-    SseEmitter connect(Long afterSequence, Duration timeout) {
+    SseEmitter connect(Long afterSequence, Duration timeout, java.security.Principal viewer) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        LiveClient client = new LiveClient(emitter);
+        LiveClient client = new LiveClient(emitter, audience.forViewer(viewer));
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> {
             client.close();
@@ -113,11 +116,20 @@ public class LiveEventHub {
         do {
             page = outbox.publishedAfter(position, CATCH_UP_PAGE);
             for (OutboxEntry entry : page) {
+                String envelope = envelope(entry);
                 client.replay(new LiveEvent(entry.getPublishSeq(), entry.getEventId().toString(), entry.getEventType(),
-                        envelope(entry)));
+                        envelope, readTree(envelope)));
                 position = entry.getPublishSeq();
             }
         } while (page.size() == CATCH_UP_PAGE && !client.isClosed());
+    }
+
+    private JsonNode readTree(String envelope) {
+        try {
+            return json.readTree(envelope);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String envelope(OutboxEntry entry) {

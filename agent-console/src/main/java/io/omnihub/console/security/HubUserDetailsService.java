@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users of the console and the API, from the store; a locked or disabled account cannot sign in. */
+/** Users of the console and the API, from the store; a disabled account cannot sign in. */
 @Service
 class HubUserDetailsService implements UserDetailsService {
 
@@ -36,7 +36,6 @@ class HubUserDetailsService implements UserDetailsService {
                 .password(user.getPasswordHash())
                 .authorities(user.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
                 .disabled(!user.isEnabled())
-                .accountLocked(user.isLockedAt(clock.instant()))
                 .build();
     }
 }

@@ -70,6 +70,28 @@ public class InboxAccess {
         }
     }
 
+    /**
+     * Refuses (403) a viewer who knows of the customer only through conversations they may not see:
+     * a customer record is readable through a conversation the reader may see, or when the customer
+     * has no conversation at all (for example a customer imported from the ERP).
+     */
+    public void requireCustomer(long customerId, Principal viewer) {
+        if (seesEverything(viewer)) {
+            return;
+        }
+        Boolean hidden = jdbc.queryForObject("""
+                select exists (select 1 from conversation c where c.customer_id = ?)
+                   and not exists (select 1 from conversation c join inbox i on i.id = c.inbox_id
+                                    where c.customer_id = ? and (not i.restricted or exists (
+                                        select 1 from team_member m join app_user u on u.id = m.user_id
+                                         where u.username = ? and (m.team_id = i.team_id or m.team_id = c.team_id))))""",
+                Boolean.class, customerId, customerId, viewer.getName());
+        if (Boolean.TRUE.equals(hidden)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "customer " + customerId
+                    + " is known only in restricted inboxes which none of your teams works");
+        }
+    }
+
     /** The restricted inbox keeping the viewer out, or null when they may see the conversation (or it does not exist). */
     private String refusal(long conversationId, Principal viewer) {
         return jdbc.queryForList("""

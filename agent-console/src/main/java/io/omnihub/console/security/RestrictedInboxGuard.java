@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Keeps agents out of conversations of restricted inboxes their teams do not work, on every page
  * and API route that names one — a conversation, one of its interactions, attachments or tasks —
- * before the handler runs (403 with the reason).
+ * before the handler runs (403 with the reason); and out of customers known only there.
  */
 class RestrictedInboxGuard implements HandlerInterceptor {
 
@@ -42,11 +42,19 @@ class RestrictedInboxGuard implements HandlerInterceptor {
         } catch (NumberFormatException e) {
             return true;
         }
+        if (namesCustomer(pattern.toString())) {
+            access.requireCustomer(id, viewer);
+            return true;
+        }
         Long conversation = conversationNamedBy(pattern.toString(), id);
         if (conversation != null) {
             access.require(conversation, viewer);
         }
         return true;
+    }
+
+    private static boolean namesCustomer(String pattern) {
+        return pattern.startsWith("/api/v1/customers/{id}") || pattern.startsWith("/console/customers/{id}");
     }
 
     private Long conversationNamedBy(String pattern, long id) {
@@ -57,7 +65,8 @@ class RestrictedInboxGuard implements HandlerInterceptor {
             case "/api/v1/attachments/{id}", "/console/attachments/{id}" ->
                     "select i.conversation_id from attachment a join interaction i on i.id = a.interaction_id "
                             + "where a.id = ?";
-            case "/api/v1/interactions/{id}/original" -> "select conversation_id from interaction where id = ?";
+            case "/api/v1/interactions/{id}/original", "/console/interactions/{id}/html" ->
+                    "select conversation_id from interaction where id = ?";
             case "/api/v1/tasks/{id}/done" -> "select conversation_id from conversation_task where id = ?";
             default -> null;
         };

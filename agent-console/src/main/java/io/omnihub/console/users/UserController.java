@@ -1,5 +1,6 @@
 package io.omnihub.console.users;
 
+import io.omnihub.console.security.SignInThrottle;
 import io.omnihub.store.user.AppUser;
 import io.omnihub.store.user.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +14,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     private final UserAdministration administration;
+    private final SignInThrottle throttle;
 
-    UserController(UserAdministration administration) {
+    UserController(UserAdministration administration, SignInThrottle throttle) {
         this.administration = administration;
+        this.throttle = throttle;
     }
 
     record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}") String username,
@@ -59,11 +63,21 @@ class UserController {
 
     @PatchMapping("/{username}")
     @Operation(summary = "Change a user", description = "Display name, roles, enabled (a disabled user cannot sign in "
-            + "or use API tokens), or a new password (which also lifts a lock-out). You cannot disable yourself or "
+            + "or use API tokens), or a new password. You cannot disable yourself or "
             + "drop your own ADMIN role.")
     UserView change(@PathVariable String username, @Valid @RequestBody UserChange request, Principal admin) {
         return UserView.of(administration.change(username, new UserAdministration.Change(request.displayName(),
                 request.roles(), request.enabled(), request.password()), admin));
+    }
+
+    record ThrottleCleared(String username, int cleared) {
+    }
+
+    @DeleteMapping("/{username}/sign-in-throttle")
+    @Operation(summary = "Let a user sign in again at once", description = "Clears the user's failed sign-in counts at "
+            + "every client address (sign-ins are slowed down after repeated failures, see the API docs). Audited.")
+    ThrottleCleared clearThrottle(@PathVariable String username, Principal admin) {
+        return new ThrottleCleared(username, throttle.clear(username, admin.getName()));
     }
 
     @GetMapping

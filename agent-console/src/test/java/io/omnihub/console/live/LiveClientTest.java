@@ -48,10 +48,20 @@ class LiveClientTest {
         LiveEvent event = new LiveEvent(7, "e-7", "InteractionRecorded", "{}");
 
         assertThatCode(() -> clients.forEach(c -> c.offer(event))).doesNotThrowAnyException();
-        assertThatCode(() -> clients.forEach(c -> c.signal("AgentActivity", "{}"))).doesNotThrowAnyException();
+        assertThatCode(() -> clients.forEach(c -> c.signal("AgentActivity", "{}", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()))).doesNotThrowAnyException();
 
         assertThat(broken.isClosed()).isTrue();
         assertThat(working.isClosed()).isFalse();
-        assertThat(healthy.sent).hasSize(2);
+        assertThat(healthy.sent).hasSize(3);
+    }
+
+    @Test
+    void goingLiveWritesAtOnceSoTheClientKnowsItIsConnected() {
+        RecordingEmitter emitter = new RecordingEmitter();
+        new LiveClient(emitter).goLive();
+        assertThat(emitter.sent).hasSize(1);
+        String first = emitter.sent.get(0).stream().map(d -> String.valueOf(d.getData()))
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(first).contains(":connected").contains("retry:3000");
     }
 }

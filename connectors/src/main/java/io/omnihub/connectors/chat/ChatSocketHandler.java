@@ -263,6 +263,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
         Map<String, Object> signal = new LinkedHashMap<>();
         signal.put("type", "VisitorTyping");
         signal.put("chatSession", visitor.sessionId());
+        signal.put("inbox", visitor.inbox());
         signal.put("typing", typing);
         signal.put("name", visitor.name());
         signals.publish(signal);
