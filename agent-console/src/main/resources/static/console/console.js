@@ -1,6 +1,22 @@
 // Live parts of console pages: on every event from the hub, the page fetches the fragment it was
 // rendered with (data-live-fragment) and swaps it in — no reload, nothing kept on the client.
 // EventSource reconnects by itself and resumes after the last event id it saw.
+// The page's live stream ends with the page. A browser keeps a page it leaves for a while (to go back
+// to it at once) and, with it, the page's open stream; it opens at most six connections to the hub, so
+// after six quick page changes the next page would wait a minute for one. A page the browser brings
+// back that way is loaded afresh, with a stream of its own.
+window.addEventListener('pagehide', function () {
+  if (window.omnihubEvents) {
+    window.omnihubEvents.close();
+    window.omnihubEvents = null;
+  }
+});
+window.addEventListener('pageshow', function (event) {
+  if (event.persisted) {
+    window.location.reload();
+  }
+});
+
 (function () {
   // the customer panel's orders come from the ERP after the page is shown
   const orders = document.getElementById('orders');

@@ -172,4 +172,23 @@ class ConsoleBrowserIT extends InBrowser {
         assertThat(jdbc.queryForObject("select count(*) from interaction where conversation_id = ? and direction = "
                 + "'OUTBOUND'", Long.class, conversation)).isZero();
     }
+
+    /**
+     * An agent goes from page to page all day: every page's live stream must connect, however many
+     * pages came before (a browser holds six connections to the hub; a page that kept its stream
+     * after being left made the seventh page change wait about a minute), and back as well.
+     */
+    @Test
+    void manyQuickPageChangesEachGetALiveStream() {
+        ConsoleBrowser.signIn(browser, hub);
+        for (int i = 0; i < 10; i++) {
+            browser.get(hub.uri(i % 2 == 0 ? "/console/inbox?view=mine" : "/console/inbox?q=page-" + i).toString());
+            wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        }
+        for (int i = 0; i < 3; i++) {
+            browser.navigate().back();
+            browser.navigate().back();
+            wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        }
+    }
 }
