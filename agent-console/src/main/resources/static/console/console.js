@@ -55,6 +55,46 @@ window.addEventListener('pageshow', function (event) {
     setTimeout(fetchFragment, 50);
   }
 
+  function keyOf(element) {
+    return element.dataset.conversation || element.dataset.interaction || null;
+  }
+
+  // Rows that did not change stay the very same elements: the focused row keeps its focus, a text
+  // being selected stays selected and an email's frame is not loaded again. Changed, new and
+  // moved rows take their place in the fresh order; rows gone from the fragment go.
+  function patch(fresh) {
+    const focusedRow = target.contains(document.activeElement)
+      ? document.activeElement.closest('[data-conversation],[data-interaction]') : null;
+    const focusedKey = focusedRow ? keyOf(focusedRow) : null;
+    const current = new Map();
+    Array.from(target.children).forEach(function (element) {
+      const key = keyOf(element);
+      if (key) {
+        current.set(key, element);
+      }
+    });
+    const wanted = Array.from(fresh.children).map(function (element) {
+      const key = keyOf(element);
+      const kept = key ? current.get(key) : null;
+      return kept && kept.outerHTML === element.outerHTML ? kept : element;
+    });
+    wanted.forEach(function (element, index) {
+      if (target.children[index] !== element) {
+        target.insertBefore(element, target.children[index] || null);
+      }
+    });
+    while (target.children.length > wanted.length) {
+      target.removeChild(target.lastElementChild);
+    }
+    if (focusedKey && !target.contains(document.activeElement)) {
+      const again = Array.from(target.children).find(function (element) { return keyOf(element) === focusedKey; });
+      const link = again ? again.querySelector('a') : null;
+      if (link) {
+        link.focus();
+      }
+    }
+  }
+
   function fetchFragment() {
     scheduled = false;
     inFlight = true;
@@ -68,16 +108,7 @@ window.addEventListener('pageshow', function (event) {
         holder.innerHTML = html;
         const fresh = holder.querySelector('#live');
         if (fresh) {
-          // a keyboard user keeps their place: the focused row is focused again after the swap
-          const focusedRow = target.contains(document.activeElement)
-            ? document.activeElement.closest('[data-conversation]') : null;
-          target.innerHTML = fresh.innerHTML;
-          if (focusedRow) {
-            const again = target.querySelector('[data-conversation="' + focusedRow.dataset.conversation + '"] a');
-            if (again) {
-              again.focus();
-            }
-          }
+          patch(fresh);
         }
       })
       .catch(function () { /* the stream's reconnection refreshes again */ })
