@@ -147,6 +147,10 @@ class ApiRequiresAuthenticationIT {
     @Test
     void anAddressGuessingManyUsersIsSlowedButCannotLockAUserOutElsewhere() {
         String guesser = "198.51.100.77";
+        // a colleague who signed in from the same (office) address before
+        hub.createUser("agent-office", "the-office-password", "AGENT");
+        assertThat(hub.getFrom(guesser, "/api/v1/conversations", "agent-office", "the-office-password").statusCode())
+                .isEqualTo(200);
         for (int i = 0; i < 11; i++) {
             hub.getFrom(guesser, "/api/v1/conversations", "nobody-" + i, "guess");
         }
@@ -157,6 +161,8 @@ class ApiRequiresAuthenticationIT {
                 .statusCode()).as("from the guesser's address").isEqualTo(429);
         assertThat(hub.getFrom("198.51.100.78", "/api/v1/conversations", HubClient.ADMIN, HubClient.ADMIN_PASSWORD)
                 .statusCode()).as("the administrator at their own address").isEqualTo(200);
+        assertThat(hub.getFrom(guesser, "/api/v1/conversations", "agent-office", "the-office-password").statusCode())
+                .as("the colleague who signed in there before").isEqualTo(200);
     }
 
     /**

@@ -191,4 +191,50 @@ class ConsoleBrowserIT extends InBrowser {
             wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
         }
     }
+
+    private void signInWith(String user, String password) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        browser.findElement(By.name("username")).clear();
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
+    }
+
+    /**
+     * The sign-in page says why a sign-in did not work — a wrong password, then, after a few, how long
+     * to wait (even the right password is refused meanwhile) — and signing out says so too.
+     */
+    @Test
+    void theSignInPageSaysWhyASignInDidNotWork() {
+        String user = "agent-sign-in-" + UUID.randomUUID().toString().substring(0, 6);
+        hub.createUser(user, "the-right-password", "AGENT");
+        // this browser's own client address (as a proxy would pass it on), so no other test shares its counts
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers",
+                java.util.Map.of("X-Forwarded-For", "203.0.113.91")));
+        browser.get(hub.uri("/login").toString());
+        signInWith(user, "wrong-password");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("p.error"), "Wrong user name or password."));
+        // more wrong passwords from the same address (over the API: they count alike) until the delay is 8 s
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    int status = hub.getFrom("203.0.113.91", "/api/v1/conversations", user, "wrong-" + failures.get())
+                            .statusCode();
+                    assertThat(status).as("a wrong password, or refused while a delay runs").isIn(401, 429);
+                    return (status == 401 ? failures.incrementAndGet() : failures.get()) == 7;
+                });
+        signInWith(user, "the-right-password");
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("p.error"),
+                java.util.regex.Pattern.compile("Too many failed sign-ins: try again in \\d+ s\\.")));
+        screenshot("sign-in-throttled");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    signInWith(user, "the-right-password");
+                    return browser.getCurrentUrl().endsWith("/console/inbox");
+                });
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("p.notice"), "You are signed out."));
+    }
 }

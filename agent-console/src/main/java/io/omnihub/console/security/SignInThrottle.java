@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * counted three ways, each with its own free tries and an exponential delay after them:
  * <ul>
  *   <li>per user at one client address ({@code pair-*}): a guesser at one address is slowed quickly;</li>
- *   <li>per client address, whatever the user names ({@code address-*}): trying many users is slowed;</li>
+ *   <li>per client address, whatever the user names ({@code address-*}): trying many users is slowed —
+ *       but not for a user who signed in from that address before (an office behind one address);</li>
  *   <li>per user from anywhere ({@code user-*}): a guess spread over many addresses is slowed, but
  *       never for long, and never at an address the user signed in from before (in the last 90
  *       days) — so a stranger cannot keep a named user out of their usual desk at all, and out of
@@ -80,8 +81,10 @@ public class SignInThrottle {
     /** How long sign-ins of this user from this address are still refused, if they are. */
     public Optional<Duration> refusedFor(String username, String clientAddress) {
         Instant now = clock.instant();
+        // at an address the user signed in from before, only their own failures there count: neither a
+        // stranger elsewhere nor colleagues' typos behind the same office address slow them down
         List<String> keys = throttles.known(knownKey(username, clientAddress), now)
-                ? List.of(pairKey(username, clientAddress), "address:" + clientAddress)
+                ? List.of(pairKey(username, clientAddress))
                 : List.of(pairKey(username, clientAddress), "address:" + clientAddress, "user:" + named(username));
         return throttles.blocked(keys, now).map(state -> Duration.between(now, state.blockedUntil()));
     }
