@@ -134,6 +134,13 @@ class ThreadingNeverCrossesCustomersIT {
         Map<String, Object> next = recorded(again);
         assertThat(next.get("conversation_id")).isEqualTo(claimedOne.get("conversation_id"));
         assertThat((String) next.get("flags")).doesNotContain("CLAIMED_OTHER_THREAD");
+
+        // and the key's own customer goes on in hers, though the stranger's conversation is newer
+        String hers = "SM" + u + "d";
+        bus.send("hub.inbound", sms(hers, alice, key, "any news?"), Map.of());
+        Map<String, Object> herNext = recorded(hers);
+        assertThat(herNext.get("conversation_id")).isEqualTo(conversation);
+        assertThat((String) herNext.get("flags")).doesNotContain("CLAIMED_OTHER_THREAD");
     }
 
     private String sms(String sid, String from, String channelKey, String text) throws Exception {

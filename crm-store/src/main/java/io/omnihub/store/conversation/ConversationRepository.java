@@ -8,6 +8,9 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     /** The most recently opened conversation continuing a channel thread in an inbox. */
     Optional<Conversation> findFirstByInboxIdAndThreadKeyOrderByOpenedAtDescIdDesc(Long inboxId, String threadKey);
 
+    Optional<Conversation> findFirstByInboxIdAndThreadKeyAndCustomerIdOrderByOpenedAtDescIdDesc(Long inboxId,
+            String threadKey, Long customerId);
+
     /** A customer's conversations, most recent activity first (the console's customer panel). */
     java.util.List<Conversation> findTop20ByCustomerIdOrderByLastActivityAtDescIdDesc(Long customerId);
 

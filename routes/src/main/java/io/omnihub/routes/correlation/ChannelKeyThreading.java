@@ -32,9 +32,12 @@ class ChannelKeyThreading {
         if (key == null || key.isBlank()) {
             return ThreadDecision.open("no-thread-hint", null);
         }
-        // whoever's it is: the threader opens a conversation of the sender's own if it is not theirs
+        // the sender's own conversation on this key first; else whoever's it is (the threader then opens a
+        // conversation of the sender's own, so someone else's message on the key never takes the thread over)
         Optional<Conversation> latest = conversations
-                .findFirstByInboxIdAndThreadKeyOrderByOpenedAtDescIdDesc(inbox.getId(), key);
+                .findFirstByInboxIdAndThreadKeyAndCustomerIdOrderByOpenedAtDescIdDesc(inbox.getId(), key,
+                        customer.getId())
+                .or(() -> conversations.findFirstByInboxIdAndThreadKeyOrderByOpenedAtDescIdDesc(inbox.getId(), key));
         if (latest.isEmpty()) {
             return ThreadDecision.open("channel-key-new", key);
         }
