@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,9 +100,7 @@ class ChatBrowserIT extends InBrowser {
 
         // the visitor sees the agent typing, and the agent sees the visitor typing: the signal shows for a
         // few seconds, so the console notes every text #presence shows, to be read after switching back
-        ((JavascriptExecutor) browser).executeScript("window.presenceShown = [];"
-                + "new MutationObserver(() => window.presenceShown.push(document.getElementById('presence').textContent))"
-                + ".observe(document.getElementById('presence'), {childList: true, subtree: true, characterData: true});");
+        notePresenceLine();
         browser.switchTo().window(shop);
         wait.until(d -> widget.findElement(By.cssSelector("#omh-typing")).getText().contains("is typing"));
         widget.findElement(By.cssSelector("#omh-text")).sendKeys("thanks");
@@ -134,5 +133,36 @@ class ChatBrowserIT extends InBrowser {
         reloaded.findElement(By.cssSelector("#omh-launcher")).click();
         wait.until(d -> reloaded.findElements(By.cssSelector("#omh-lines li")).size() == 2);
         assertThat(reloaded.findElement(By.cssSelector("#omh-lines")).getText()).contains("blue kettle").contains("3 left");
+
+        // the visitor sends a line and at once types the next: the agent sees typing, stopped, typing again
+        // (the widget used to keep quiet for 2 s after a line, so a quick typist never showed as typing)
+        browser.switchTo().window(console);
+        notePresenceLine();
+        browser.switchTo().window(shop);
+        reloaded.findElement(By.cssSelector("#omh-text")).sendKeys("And the red one?", Keys.ENTER, "I mean");
+        browser.switchTo().window(console);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "And the red one?"));
+        Supplier<String> presenceShown = () -> String.valueOf(((JavascriptExecutor) browser)
+                .executeScript("return window.presenceShown.join('|');"));
+        ConsoleBrowser.waitFor(browser).withMessage(() -> "the presence line showed " + presenceShown.get())
+                .until(d -> typingStoppedAndStartedAgain(presenceShown.get()));
+    }
+
+    /** Notes every text the conversation page's presence line shows (it shows a signal for a few seconds). */
+    private void notePresenceLine() {
+        ((JavascriptExecutor) browser).executeScript("window.presenceShown = [];"
+                + "window.presenceObserver = new MutationObserver("
+                + "() => window.presenceShown.push(document.getElementById('presence').textContent));"
+                + "window.presenceObserver.observe(document.getElementById('presence'),"
+                + " {childList: true, subtree: true, characterData: true});");
+    }
+
+    private static boolean typingStoppedAndStartedAgain(String shown) {
+        int typing = shown.indexOf("The visitor is typing");
+        int stopped = typing < 0 ? -1 : shown.indexOf('|', typing);
+        while (stopped >= 0 && shown.startsWith("The visitor is typing", stopped + 1)) {
+            stopped = shown.indexOf('|', stopped + 1);
+        }
+        return stopped >= 0 && shown.indexOf("The visitor is typing", stopped + 1) > 0;
     }
 }

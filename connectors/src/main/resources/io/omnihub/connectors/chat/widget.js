@@ -225,6 +225,7 @@
     send({type: 'leave-message', id: newId(), name: $('omh-offline-name').value,
       email: $('omh-offline-email').value, text: $('omh-offline-text').value});
   });
+  var lastTyping = 0;
   $('omh-composer').addEventListener('submit', function (event) {
     event.preventDefault();
     var text = $('omh-text').value.trim();
@@ -240,6 +241,8 @@
     addLine(pending[id], 'sending…');
     send(frame);
     send({type: 'typing', typing: false});
+    // the next keystroke starts a new 'typing' at once (the hub forgets its 2 s limit on 'stopped' too)
+    lastTyping = 0;
     $('omh-text').value = '';
   });
   $('omh-text').addEventListener('keydown', function (event) {
@@ -248,7 +251,6 @@
       $('omh-composer').requestSubmit();
     }
   });
-  var lastTyping = 0;
   $('omh-text').addEventListener('input', function () {
     // the hub passes on at most one typing signal per 2 s anyway
     if (Date.now() - lastTyping > 2000) { lastTyping = Date.now(); send({type: 'typing', typing: true}); }
