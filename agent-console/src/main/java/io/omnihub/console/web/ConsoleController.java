@@ -42,6 +42,8 @@ class ConsoleController {
     /** Rows per inbox page; older ones are a link away (keyset paging). */
     static final int PAGE = 100;
 
+    private static final FlagNotices NOTICES = new FlagNotices();
+
     private final ConversationController conversations;
     private final CustomerController customers;
     private final OrderLookupController orders;
@@ -150,6 +152,7 @@ class ConsoleController {
         model.addAttribute("mergeCandidates", history.stream()
                 .filter(h -> h.getId() != id && h.getMergedIntoId() == null).toList());
         model.addAttribute("time", new TimeLabels(clock.instant()));
+        model.addAttribute("notices", NOTICES);
         model.addAttribute("replyChannels", replies.replyChannels(id));
         model.addAttribute("canned", canned.offeredTo(agent));
         model.addAttribute("staff", users.findAll(org.springframework.data.domain.Sort.by("username")).stream()
@@ -171,6 +174,7 @@ class ConsoleController {
     String items(@PathVariable long id, Model model) {
         model.addAttribute("detail", conversations.get(id));
         model.addAttribute("time", new TimeLabels(clock.instant()));
+        model.addAttribute("notices", NOTICES);
         return "console/conversation :: items";
     }
 
