@@ -5,16 +5,22 @@ import static io.omnihub.it.TwilioSmsWebhookIT.TOKEN;
 import static io.omnihub.it.TwilioSmsWebhookIT.form;
 import static io.omnihub.it.TwilioSmsWebhookIT.twilioSignature;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +58,7 @@ class ConsoleBrowserIT extends InBrowser {
     @Test
     void anAgentSeesANewSmsLiveRepliesAndWatchesTheDeliveryStatus() throws Exception {
         String canned = "browser-" + UUID.randomUUID().toString().substring(0, 6);
-        assertThat(hub.postJsonAsAdmin("/api/v1/canned-responses", java.util.Map.of("shortcut", canned, "title",
+        assertThat(hub.postJsonAsAdmin("/api/v1/canned-responses", Map.of("shortcut", canned, "title",
                 "Greeting", "body", "Hello {{customer.firstName|there}}, {{agent.name}} here.")).statusCode())
                 .isEqualTo(201);
         signIn();
@@ -153,7 +159,7 @@ class ConsoleBrowserIT extends InBrowser {
 
         String email = "csrf-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         hub.postForm("contact", HubClient.fields("email", email, "message", "hello"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "select count(*) from contact_point where value = ?", Long.class, email) == 1);
         long conversation = jdbc.queryForObject("select c.id from conversation c join contact_point p on "
                 + "p.customer_id = c.customer_id where p.value = ?", Long.class, email);
@@ -208,16 +214,16 @@ class ConsoleBrowserIT extends InBrowser {
         String user = "agent-sign-in-" + UUID.randomUUID().toString().substring(0, 6);
         hub.createUser(user, "the-right-password", "AGENT");
         // this browser's own client address (as a proxy would pass it on), so no other test shares its counts
-        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
-        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
-        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers",
-                java.util.Map.of("X-Forwarded-For", "203.0.113.91")));
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
+                Map.of("X-Forwarded-For", "203.0.113.91")));
         browser.get(hub.uri("/login").toString());
         signInWith(user, "wrong-password");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("p.error"), "Wrong user name or password."));
         // more wrong passwords from the same address (over the API: they count alike) until the delay is 8 s
-        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(1);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        AtomicInteger failures = new AtomicInteger(1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     int status = hub.getFrom("203.0.113.91", "/api/v1/conversations", user, "wrong-" + failures.get())
                             .statusCode();
@@ -226,9 +232,9 @@ class ConsoleBrowserIT extends InBrowser {
                 });
         signInWith(user, "the-right-password");
         wait.until(ExpectedConditions.textMatches(By.cssSelector("p.error"),
-                java.util.regex.Pattern.compile("Too many failed sign-ins: try again in \\d+ s\\.")));
+                Pattern.compile("Too many failed sign-ins: try again in \\d+ s\\.")));
         screenshot("sign-in-throttled");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     signInWith(user, "the-right-password");
                     return browser.getCurrentUrl().endsWith("/console/inbox");

@@ -8,6 +8,7 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     /** The most recently opened conversation continuing a channel thread in an inbox. */
     Optional<Conversation> findFirstByInboxIdAndThreadKeyOrderByOpenedAtDescIdDesc(Long inboxId, String threadKey);
 
+    /** The most recently opened conversation of this customer continuing a channel thread in an inbox. */
     Optional<Conversation> findFirstByInboxIdAndThreadKeyAndCustomerIdOrderByOpenedAtDescIdDesc(Long inboxId,
             String threadKey, Long customerId);
 
