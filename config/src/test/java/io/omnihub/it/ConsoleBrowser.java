@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -29,8 +30,14 @@ final class ConsoleBrowser {
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
     }
 
+    /**
+     * Waits up to 30 s, polling a condition that locates its elements afresh each time: a form post or a live patch
+     * may replace an element between finding it and reading it, and the next poll reads the new one.
+     */
     static WebDriverWait waitFor(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Signs in as the administrator and waits for the inbox's live stream. */
