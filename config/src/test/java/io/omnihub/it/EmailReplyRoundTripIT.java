@@ -188,4 +188,89 @@ class EmailReplyRoundTripIT {
         Thread.sleep(3000);
         assertThat(mail.receivedFor(customer)).hasSize(1);
     }
+
+    /** A Postfix-style delivery report: machine-readable status, then the returned mail's header block. */
+    private static String postfixBounce(String reportId, String failed, String returnedId) {
+        return "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\r\nTo: support@hub.test\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <" + reportId + ">\r\n"
+                + "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; "
+                + "report-type=delivery-status; boundary=\"B1\"\r\n\r\n"
+                + "--B1\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nI'm sorry to have to inform you "
+                + "that your message could not be delivered.\r\n\r\n"
+                + "--B1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.net\r\n"
+                + "Arrival-Date: Wed,  2 Dec 2026 10:00:00 +0000 (UTC)\r\n\r\nFinal-Recipient: rfc822; " + failed
+                + "\r\nOriginal-Recipient: rfc822;" + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Remote-MTA: dns; mx.example.com\r\nDiagnostic-Code: smtp; 550 5.1.1 <" + failed
+                + ">: Recipient address rejected: User unknown\r\n\r\n"
+                + "--B1\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: Support <support@hub.test>\r\n"
+                + "To: " + failed + "\r\nSubject: Re: Parcel\r\nMessage-ID: <" + returnedId + ">\r\n\r\n--B1--\r\n";
+    }
+
+    /** Gmail's shape: In-Reply-To and References name the failed mail, which comes back whole as message/rfc822. */
+    private static String gmailBounce(String reportId, String failed, String returnedId) {
+        return "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\r\nTo: support@hub.test\r\n"
+                + "Subject: Delivery Status Notification (Failure)\r\nMessage-ID: <" + reportId + ">\r\n"
+                + "In-Reply-To: <" + returnedId + ">\r\nReferences: <" + returnedId + ">\r\n"
+                + "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; "
+                + "boundary=\"g2\"; report-type=delivery-status\r\n\r\n"
+                + "--g2\r\nContent-Type: multipart/related; boundary=\"g3\"\r\n\r\n--g3\r\n"
+                + "Content-Type: text/html; charset=\"UTF-8\"\r\n\r\n<html><body><h2>Address not found</h2>"
+                + "<p>Your message wasn't delivered to " + failed + " because the address couldn't be found."
+                + "</p></body></html>\r\n--g3--\r\n"
+                + "--g2\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; googlemail.com\r\n"
+                + "\r\nFinal-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550-5.1.1 The email account that you tried to reach does not exist.\r\n"
+                + "\r\n--g2\r\nContent-Type: message/rfc822\r\n\r\nFrom: support@hub.test\r\nTo: " + failed
+                + "\r\nSubject: Re: Parcel\r\nMessage-ID: <" + returnedId + ">\r\n\r\nWe sent it today.\r\n"
+                + "\r\n--g2--\r\n";
+    }
+
+    private Map<String, Object> replySentAs(String messageId) {
+        return jdbc.queryForMap("select id, delivery_status, delivery_error from interaction "
+                + "where direction = 'OUTBOUND' and metadata ->> 'messageId' = ?", messageId);
+    }
+
+    private void awaitQuarantined(String reportId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from quarantined_submission where external_id = ?", Long.class, reportId) == 1);
+    }
+
+    @Test
+    void aBounceOfOurReplyFailsItAndForgedOrOtherRecipientsReportsFailNothing() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "gone-" + u + "@example.com";
+        mail.deliver("support", raw(customer, "p-" + u + "@example.com", "Parcel", "", "Where is it?"));
+        Object conversation = interaction("p-" + u + "@example.com").get("conversation_id");
+
+        // the customer's server refuses the reply: the reply is FAILED with its words, the address bounces
+        String first = id(agentReplies(conversation, customer, "We sent it today."));
+        mail.deliver("support", postfixBounce("dsn1-" + u + "@mx.example.net", customer, first));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(replySentAs(first).get("delivery_status")));
+        assertThat(replySentAs(first).get("delivery_error").toString())
+                .contains("bounced", "mailer-daemon@mx.example.net", customer, "5.1.1", "User unknown");
+        assertThat(jdbc.queryForObject("select bouncing from contact_point where value = ?", Boolean.class, customer))
+                .isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from interaction where external_id = ?", Long.class,
+                "dsn1-" + u + "@mx.example.net")).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from outbox where event_type = 'DeliveryStatusChanged' "
+                + "and payload ->> 'interactionId' = ? and payload ->> 'status' = 'FAILED'", Long.class,
+                replySentAs(first).get("id").toString())).isEqualTo(1);
+
+        // the address works again; a report with a forged signature, or about another recipient, fails nothing
+        jdbc.update("update contact_point set bouncing = false where value = ?", customer);
+        String second = id(agentReplies(conversation, customer, "Sent again."));
+        String forged = second.substring(0, second.indexOf('@') - 1)
+                + (second.charAt(second.indexOf('@') - 1) == '0' ? '1' : '0') + second.substring(second.indexOf('@'));
+        mail.deliver("support", postfixBounce("dsn2-" + u + "@mx.example.net", customer, forged));
+        mail.deliver("support", postfixBounce("dsn3-" + u + "@mx.example.net", "cc-" + u + "@example.com", second));
+        awaitQuarantined("dsn2-" + u + "@mx.example.net");
+        awaitQuarantined("dsn3-" + u + "@mx.example.net");
+        assertThat(replySentAs(second).get("delivery_status")).isEqualTo("SENT");
+
+        // Gmail's report names it in In-Reply-To and returns it whole
+        mail.deliver("support", gmailBounce("dsn4-" + u + "@googlemail.com", customer, second));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(replySentAs(second).get("delivery_status")));
+        assertThat(replySentAs(second).get("delivery_error").toString())
+                .contains("mailer-daemon@googlemail.com", "does not exist");
+    }
 }

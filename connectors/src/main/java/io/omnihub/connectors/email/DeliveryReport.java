@@ -1,8 +1,10 @@
 package io.omnihub.connectors.email;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,14 +31,21 @@ final class DeliveryReport {
     private DeliveryReport() {
     }
 
-    /** Recipients that failed permanently according to a {@code message/delivery-status} body. */
-    static List<String> failedRecipients(String deliveryStatus) {
-        List<String> failed = new ArrayList<>();
+    /**
+     * Recipients that failed permanently according to a {@code message/delivery-status} body, in
+     * order, each with what the report says of it: its status code and the receiving server's answer
+     * ({@code 5.1.1 (smtp; 550 5.1.1 <x@example.com>: user unknown)}), or "" when it says nothing.
+     */
+    static Map<String, String> failures(String deliveryStatus) {
+        Map<String, String> failed = new LinkedHashMap<>();
         // per-recipient blocks are separated by blank lines; the first block is per-message
-        for (String block : deliveryStatus.replace("\r\n", "\n").split("\n\\s*\n")) {
+        // a folded field (Diagnostic-Code over two lines) is read as one line
+        String unfolded = deliveryStatus.replace("\r\n", "\n").replaceAll("\n[ \t]+(?=\\S)", " ");
+        for (String block : unfolded.split("\n\\s*\n")) {
             String recipient = null;
             String action = null;
             String status = null;
+            String diagnostic = null;
             Matcher m = FIELD.matcher(block);
             while (m.find()) {
                 String name = m.group(1).toLowerCase(Locale.ROOT);
@@ -50,12 +59,15 @@ final class DeliveryReport {
                     }
                     case "action" -> action = value.toLowerCase(Locale.ROOT);
                     case "status" -> status = value;
+                    case "diagnostic-code" -> diagnostic = value;
                     default -> { }
                 }
             }
             boolean permanent = "failed".equals(action) || (action == null && status != null && status.startsWith("5"));
-            if (recipient != null && permanent && !failed.contains(recipient)) {
-                failed.add(recipient);
+            if (recipient != null && permanent && !failed.containsKey(recipient)) {
+                String said = ((status == null ? "" : status) + (diagnostic == null ? "" : " (" + diagnostic + ")"))
+                        .strip();
+                failed.put(recipient, said.length() > 300 ? said.substring(0, 300) + "…" : said);
             }
         }
         return failed;
@@ -68,6 +80,36 @@ final class DeliveryReport {
     static boolean looksLikeTextBounce(String from, String subject) {
         return from != null && BOUNCE_SENDER.matcher(from).find() && subject != null
                 && BOUNCE_SUBJECT.matcher(subject).find() && !DELAYED.matcher(subject).find();
+    }
+
+    private static final Pattern SMTP_REFUSAL = Pattern.compile("(?m)\\b([45]\\d\\d[ -][45]\\.\\d{1,3}\\.\\d{1,3}\\b.*)$");
+    private static final Pattern QUOTED_MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[ \\t]*(<[^>\\r\\n]{1,998}>)");
+
+    /** What a text bounce quotes of the receiving server's refusal (its first SMTP reply with a status code), or "". */
+    static String textBounceReason(String text) {
+        if (text == null) {
+            return "";
+        }
+        Matcher copy = COPY_OF_ORIGINAL.matcher(text);
+        Matcher refusal = SMTP_REFUSAL.matcher(copy.find() ? text.substring(0, copy.start()) : text);
+        if (!refusal.find()) {
+            return "";
+        }
+        String said = refusal.group(1).strip();
+        return said.length() > 300 ? said.substring(0, 300) + "…" : said;
+    }
+
+    /** The Message-ID of the mail a text bounce quotes after its "copy of the message" line, or null. */
+    static String quotedMessageId(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher copy = COPY_OF_ORIGINAL.matcher(text);
+        if (!copy.find()) {
+            return null;
+        }
+        Matcher id = QUOTED_MESSAGE_ID.matcher(text).region(copy.end(), text.length());
+        return id.find() ? MessageIds.first(id.group(1)) : null;
     }
 
     /** The failed recipients a text bounce names before it quotes the original message. */

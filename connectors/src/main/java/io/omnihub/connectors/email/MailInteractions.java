@@ -103,6 +103,10 @@ public final class MailInteractions {
         }
         if (!mail.bounceRecipients().isEmpty()) {
             metadata.put("bounceRecipients", mail.bounceRecipients());
+            metadata.put("bounceReasons", mail.bounce().failures());
+            if (mail.bounce().returnedMessageId() != null) {
+                metadata.put("bouncedMessageId", mail.bounce().returnedMessageId());
+            }
         }
         if (!omitted.isEmpty()) {
             metadata.put("omittedAttachments", omitted);

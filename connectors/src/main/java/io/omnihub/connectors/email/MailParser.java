@@ -13,7 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -51,7 +53,7 @@ public final class MailParser {
         ParsedMail mail = parse(new SharedByteArrayInputStream(raw), sha256(raw), (name, type, inline, id, content) ->
                 parts.add(new MailPart(name, type, content.readAllBytes(), inline, id)));
         return new ParsedMail(mail.messageId(), mail.externalId(), mail.from(), mail.to(), mail.subject(), mail.date(),
-                mail.text(), mail.html(), mail.newPart(), List.copyOf(parts), mail.flags(), mail.bounceRecipients(),
+                mail.text(), mail.html(), mail.newPart(), List.copyOf(parts), mail.flags(), mail.bounce(),
                 mail.inReplyTo(), mail.references(), mail.threadIndex(), mail.problem(), mail.truncated());
     }
 
@@ -72,7 +74,7 @@ public final class MailParser {
         } catch (MessagingException | RuntimeException e) {
             String text = fallbackText(raw, false);
             return new ParsedMail(null, hash, null, List.of(), null, null, text, null, text, List.of(),
-                    EnumSet.of(InteractionFlag.UNPARSEABLE), List.of(), null, List.of(), null,
+                    EnumSet.of(InteractionFlag.UNPARSEABLE), ParsedMail.Bounce.NONE, null, List.of(), null,
                     "cannot read the message: " + e.getMessage(), false);
         }
         MimeBody body = new MimeBody(sink);
@@ -97,14 +99,18 @@ public final class MailParser {
         }
 
         Set<InteractionFlag> flags = EnumSet.noneOf(InteractionFlag.class);
-        List<String> bounced = new ArrayList<>(body.failedRecipients);
+        Map<String, String> bounced = new LinkedHashMap<>(body.failures);
         boolean report = body.deliveryReport;
         if (!report && from != null && DeliveryReport.looksLikeTextBounce(from.address(), subject)) {
             String failedHeader = MimeBody.header(mail, "X-Failed-Recipients");
-            bounced.addAll(failedHeader != null ? DeliveryReport.addressesIn(failedHeader, null)
-                    : DeliveryReport.textBounceRecipients(text, MailHeaders.firstRecipient(mail)));
+            String reason = DeliveryReport.textBounceReason(text);
+            (failedHeader != null ? DeliveryReport.addressesIn(failedHeader, null)
+                    : DeliveryReport.textBounceRecipients(text, MailHeaders.firstRecipient(mail)))
+                    .forEach(address -> bounced.putIfAbsent(address, reason));
             report = true;
         }
+        String returned = body.returnedMessageId != null ? body.returnedMessageId
+                : DeliveryReport.quotedMessageId(text);
         if (report && !bounced.isEmpty()) {
             flags.add(InteractionFlag.BOUNCE);
         }
@@ -117,7 +123,8 @@ public final class MailParser {
         }
         return new ParsedMail(messageId, messageId != null ? messageId : hash, from, MailHeaders.recipients(mail),
                 subject, MailHeaders.date(mail), text, html, ReplyText.newPart(text), List.of(), flags,
-                List.copyOf(bounced), MessageIds.first(MimeBody.header(mail, "In-Reply-To")),
+                bounced.isEmpty() ? ParsedMail.Bounce.NONE : new ParsedMail.Bounce(bounced, returned),
+                MessageIds.first(MimeBody.header(mail, "In-Reply-To")),
                 MessageIds.all(MimeBody.header(mail, "References")), MimeBody.header(mail, "Thread-Index"), problem,
                 body.truncated);
     }

@@ -11,8 +11,10 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Walks a mail's MIME tree and collects what a helpdesk keeps: the plain text and HTML bodies
@@ -29,7 +31,10 @@ final class MimeBody {
 
     final StringBuilder text = new StringBuilder();
     final StringBuilder html = new StringBuilder();
-    final List<String> failedRecipients = new ArrayList<>();
+    /** Recipients a delivery report says failed for good, with what it says of each. */
+    final Map<String, String> failures = new LinkedHashMap<>();
+    /** The Message-ID of a mail returned inside this one (a bounce's copy of what failed), or null. */
+    String returnedMessageId;
     boolean deliveryReport;
     /** A text part was longer than what is kept of it. */
     boolean truncated;
@@ -98,14 +103,32 @@ final class MimeBody {
     private void leaf(Part part, String type, boolean inRelated) throws MessagingException, IOException {
         if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
             deliveryReport = true;
-            failedRecipients.addAll(DeliveryReport.failedRecipients(textOf(part)));
+            DeliveryReport.failures(textOf(part)).forEach(failures::putIfAbsent);
             return;
+        }
+        if (type.equals("text/rfc822-headers") || type.equals("message/rfc822-headers")
+                || type.equals("message/global-headers") || type.equals("message/rfc822")) {
+            noteReturnedMessageId(part);
         }
         if ((type.equals("text/plain") || type.equals("text/html")) && !isAttachment(part)) {
             append(type.equals("text/plain") ? text : html, textOf(part));
             return;
         }
         attach(part, inRelated);
+    }
+
+    /** The first returned mail's Message-ID, read from its header block only (the part is still stored whole). */
+    private void noteReturnedMessageId(Part part) {
+        if (returnedMessageId != null) {
+            return;
+        }
+        try (InputStream in = part.getInputStream()) {
+            String[] ids = new jakarta.mail.internet.InternetHeaders(
+                    new java.io.ByteArrayInputStream(in.readNBytes(64 * 1024))).getHeader("Message-ID");
+            returnedMessageId = ids == null ? null : MessageIds.first(ids[0]);
+        } catch (IOException | MessagingException | RuntimeException unreadable) {
+            // a returned copy whose header cannot be read names no message
+        }
     }
 
     private void attach(Part part, boolean inRelated) throws MessagingException, IOException {

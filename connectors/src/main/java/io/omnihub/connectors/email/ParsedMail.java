@@ -19,7 +19,7 @@ import java.util.Set;
  * @param newPart          the text written for this mail, without the quoted history of a reply
  * @param parts            attachments and inline parts, in document order
  * @param flags            AUTO_SUBMITTED, BOUNCE, UNPARSEABLE
- * @param bounceRecipients addresses a delivery report says failed permanently
+ * @param bounce           what a delivery report says failed permanently, or {@link Bounce#NONE}
  * @param inReplyTo        In-Reply-To id, or null
  * @param references       References ids, oldest first
  * @param threadIndex      Outlook's Thread-Index (base64), or null
@@ -28,11 +28,29 @@ import java.util.Set;
  */
 public record ParsedMail(String messageId, String externalId, MailAddress from, List<MailAddress> to, String subject,
         Instant date, String text, String html, String newPart, List<MailPart> parts, Set<InteractionFlag> flags,
-        List<String> bounceRecipients, String inReplyTo, List<String> references, String threadIndex,
+        Bounce bounce, String inReplyTo, List<String> references, String threadIndex,
         String problem, boolean truncated) {
 
     /** An address and its decoded display name (null when none). */
     public record MailAddress(String address, String name) {
+    }
+
+    /**
+     * What a delivery report says: the recipients that failed for good, each with the report's words
+     * for it, and the Message-ID of the returned mail (the one that failed) when it came back with it.
+     */
+    public record Bounce(java.util.Map<String, String> failures, String returnedMessageId) {
+
+        public static final Bounce NONE = new Bounce(java.util.Map.of(), null);
+
+        public Bounce {
+            failures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failures));
+        }
+    }
+
+    /** The addresses a delivery report says failed permanently, in the report's order. */
+    public List<String> bounceRecipients() {
+        return List.copyOf(bounce.failures().keySet());
     }
 
     public boolean flagged(InteractionFlag flag) {

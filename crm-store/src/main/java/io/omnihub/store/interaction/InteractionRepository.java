@@ -69,6 +69,11 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
             + "for update", nativeQuery = true)
     java.util.Optional<Interaction> findSentAs(String sid);
 
+    /** The mail of ours in a conversation sent with this Message-ID, locked for update like {@link #findSentAs}. */
+    @Query(value = "select * from interaction where conversation_id = :conversation and direction = 'OUTBOUND' "
+            + "and channel = 'email' and metadata ->> 'messageId' = :messageId for update", nativeQuery = true)
+    java.util.Optional<Interaction> findSentMail(long conversation, String messageId);
+
     /** The call, inbound or outbound, Twilio knows by this CallSid, locked for update like {@link #findSentAs}. */
     @Query(value = "select * from interaction where kind = 'CALL' and metadata ->> 'callSid' = :sid for update",
             nativeQuery = true)

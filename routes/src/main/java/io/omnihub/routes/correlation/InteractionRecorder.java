@@ -7,6 +7,7 @@ import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InteractionFlag;
 import io.omnihub.routes.chat.ChatReceipts;
 import io.omnihub.routes.email.AutoReplies;
+import io.omnihub.routes.email.Bounces;
 import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.routes.media.MediaFetches;
 import io.omnihub.routes.sms.SmsConsentKeywords;
@@ -16,8 +17,6 @@ import io.omnihub.routes.sms.SmsDeliveryReports;
 import io.omnihub.routes.voice.CallUpdates;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
-import io.omnihub.store.customer.ContactPointRepository;
-import io.omnihub.store.customer.ContactPointType;
 import io.omnihub.store.events.ConversationOpened;
 import io.omnihub.store.events.CustomerCreated;
 import io.omnihub.store.events.InteractionRecorded;
@@ -59,7 +58,7 @@ public class InteractionRecorder {
     private final InteractionRepository interactions;
     private final AttachmentRepository attachments;
     private final QuarantineRepository quarantine;
-    private final ContactPointRepository contactPoints;
+    private final Bounces bounces;
     private final AutoReplies autoReplies;
     private final SmsConsentKeywords smsKeywords;
     private final SmsDeliveryReports deliveryReports;
@@ -76,7 +75,7 @@ public class InteractionRecorder {
 
     InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
-            QuarantineRepository quarantine, ContactPointRepository contactPoints, AutoReplies autoReplies,
+            QuarantineRepository quarantine, Bounces bounces, AutoReplies autoReplies,
             SmsConsentKeywords smsKeywords, SmsDeliveryReports deliveryReports, MediaFetches mediaFetches,
             CallUpdates callUpdates, ChatReceipts chatReceipts, SlaPolicies slaPolicies, AutoAssignment assignment,
             OutboxWriter outbox, HeldItems heldItems,
@@ -89,7 +88,7 @@ public class InteractionRecorder {
         this.interactions = interactions;
         this.attachments = attachments;
         this.quarantine = quarantine;
-        this.contactPoints = contactPoints;
+        this.bounces = bounces;
         this.autoReplies = autoReplies;
         this.smsKeywords = smsKeywords;
         this.deliveryReports = deliveryReports;
@@ -142,7 +141,8 @@ public class InteractionRecorder {
             return quarantine(in, inbox, "spam: honeypot field filled");
         }
         if (in.flagged(InteractionFlag.BOUNCE)) {
-            return bounce(in, inbox);
+            // a delivery report is kept out of the inbox, opening no conversation
+            return quarantine(in, inbox, "bounce: " + bounces.apply(in));
         }
         Interaction earlier = interactions.findByInboxIdAndChannelAndExternalId(inbox.getId(), in.channel(),
                 in.externalId()).orElse(null);
@@ -235,24 +235,6 @@ public class InteractionRecorder {
                 InteractionKind.valueOf(in.kind()), in.externalId(), in.occurredAt(),
                 in.from() == null || in.from().primary() == null ? null : in.from().primary().value(),
                 in.subject(), in.text(), sanitizer.sanitize(in.html()), flags, metadata);
-    }
-
-    /**
-     * A delivery report: the failed addresses are marked bouncing (no further mail is sent to them
-     * without an agent seeing why) and the report is kept out of the inbox, not opening a conversation.
-     */
-    private RecordingOutcome bounce(InboundInteraction in, Inbox inbox) {
-        List<String> marked = new java.util.ArrayList<>();
-        if (in.metadata().get("bounceRecipients") instanceof List<?> recipients) {
-            for (Object recipient : recipients) {
-                contactPoints.findByTypeAndValue(ContactPointType.EMAIL, String.valueOf(recipient)).ifPresent(cp -> {
-                    cp.markBouncing(clock.instant());
-                    marked.add(cp.getValue());
-                });
-            }
-        }
-        return quarantine(in, inbox, "bounce: " + (marked.isEmpty() ? "no known address failed"
-                : String.join(", ", marked) + " marked bouncing"));
     }
 
     private RecordingOutcome quarantine(InboundInteraction in, Inbox inbox, String reason) {
