@@ -87,6 +87,26 @@ class PoisonMessagesAreHeldIT {
     }
 
     @Test
+    void aStatusReportNoOneCanApplyIsHeldFromItsOwnQueue() {
+        String unreadable = UUID.randomUUID().toString();
+        bus.send("hub.status", "{ not a status report " + unreadable, Map.of());
+        JsonNode item = heldItem(unreadable);
+        assertThat(item.path("sourceQueue").asText()).isEqualTo("hub.status");
+        assertThat(item.path("attempts").asInt()).isEqualTo(1);
+
+        // a kind no version of the hub knows
+        String unknown = UUID.randomUUID().toString();
+        bus.send("hub.status", "{\"schema\":\"omnihub.status.v1\",\"kind\":\"FAX_RECEIPT\",\"channel\":\"fax\","
+                + "\"inbox\":\"contact\",\"reference\":\"" + unknown + "\",\"event\":\"printed\"}", Map.of());
+        JsonNode strange = heldItem(unknown);
+        assertThat(strange.path("sourceQueue").asText()).isEqualTo("hub.status");
+        assertThat(strange.path("channel").asText()).isEqualTo("fax");
+        assertThat(strange.path("reason").asText()).contains("FAX_RECEIPT");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bus.browse("hub.status.dlq").stream()
+                .noneMatch(m -> m.text() != null && (m.text().contains(unknown) || m.text().contains(unreadable))));
+    }
+
+    @Test
     void messageForAnUnknownInboxIsHeldWithoutRetries() throws Exception {
         String externalId = UUID.randomUUID().toString();
         bus.send("hub.inbound", message(externalId, "no-such-inbox"), Map.of());

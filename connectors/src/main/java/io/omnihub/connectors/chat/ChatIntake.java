@@ -11,6 +11,7 @@ import io.omnihub.connectors.bus.AddressType;
 import io.omnihub.connectors.bus.AttachmentRef;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.Sender;
+import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.connectors.bus.ThreadHints;
 
 /**
@@ -22,8 +23,6 @@ import io.omnihub.connectors.bus.ThreadHints;
 public final class ChatIntake {
 
     static final String CHANNEL = "chat";
-    /** The kind of a receipt on the bus: a visitor's widget showed an agent's line (it is DELIVERED). */
-    public static final String RECEIPT = "CHAT_RECEIPT";
     /** A visitor's own id for a message: what makes a resend the same interaction. */
     static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -58,12 +57,10 @@ public final class ChatIntake {
                 .build();
     }
 
-    static InboundInteraction receipt(ChatVisitor visitor, String lineId, Instant now) {
-        return InboundInteraction.builder(CHANNEL, visitor.inbox(), "receipt:" + lineId)
-                .direction("OUTBOUND").kind(RECEIPT).occurredAt(now)
-                .from(sender(visitor)).text("")
-                .metadata(Map.of("line", lineId, "chatSession", visitor.sessionId()))
-                .build();
+    /** The visitor's widget showed an agent's line. */
+    static StatusUpdate receipt(ChatVisitor visitor, String lineId, Instant now) {
+        return StatusUpdate.of(StatusUpdate.Kind.CHAT_RECEIPT, CHANNEL, visitor.inbox(), lineId, "shown", now,
+                Map.of("line", lineId, "chatSession", visitor.sessionId()));
     }
 
     private static Sender sender(ChatVisitor visitor) {

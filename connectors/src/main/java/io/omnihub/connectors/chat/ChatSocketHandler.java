@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.connectors.bus.AddressNormalizer;
 import io.omnihub.connectors.bus.BusUnavailableException;
 import io.omnihub.connectors.bus.InboundPublisher;
+import io.omnihub.connectors.bus.StatusPublisher;
 import io.omnihub.connectors.inbox.InboxesProperties;
 
 /**
@@ -56,6 +57,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private final InboxesProperties inboxes;
     private final ChatTokens tokens;
     private final InboundPublisher bus;
+    private final StatusPublisher statuses;
     private final ChatDesk desk;
     private final ChatSignals signals;
     private final ChatSessions sessions;
@@ -64,12 +66,13 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private final Clock clock;
     private final AbuseLimits limits;
 
-    ChatSocketHandler(InboxesProperties inboxes, ChatTokens tokens, InboundPublisher bus, ChatDesk desk,
-            ChatSignals signals, ChatSessions sessions, AddressNormalizer addresses, ObjectMapper json, Clock clock,
+    ChatSocketHandler(InboxesProperties inboxes, ChatTokens tokens, InboundPublisher bus, StatusPublisher statuses,
+            ChatDesk desk, ChatSignals signals, ChatSessions sessions, AddressNormalizer addresses, ObjectMapper json, Clock clock,
             AbuseLimits limits) {
         this.inboxes = inboxes;
         this.tokens = tokens;
         this.bus = bus;
+        this.statuses = statuses;
         this.desk = desk;
         this.signals = signals;
         this.sessions = sessions;
@@ -277,7 +280,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
             return;
         }
         try {
-            bus.publish(ChatIntake.receipt(visitor, line, clock.instant()));
+            statuses.publish(ChatIntake.receipt(visitor, line, clock.instant()));
         } catch (BusUnavailableException e) {
             log.debug("a chat read receipt was not recorded: {}", e.getMessage());
         }

@@ -9,6 +9,8 @@ import io.omnihub.connectors.bus.BusUnavailableException;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InboundPublisher;
 import io.omnihub.connectors.bus.Sender;
+import io.omnihub.connectors.bus.StatusPublisher;
+import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.connectors.bus.ThreadHints;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -37,18 +39,19 @@ import org.springframework.web.bind.annotation.RestController;
 class TwilioSmsController {
 
     static final String CHANNEL = TwilioWebhooks.CHANNEL;
-    /** The bus kind of a delivery report (the correlation route updates the message it names). */
-    static final String DELIVERY_STATUS = "DELIVERY_STATUS";
     private static final Logger log = LoggerFactory.getLogger(TwilioSmsController.class);
 
     private final TwilioWebhooks webhooks;
     private final InboundPublisher bus;
+    private final StatusPublisher statuses;
     private final AddressNormalizer addresses;
     private final Clock clock;
 
-    TwilioSmsController(TwilioWebhooks webhooks, InboundPublisher bus, AddressNormalizer addresses, Clock clock) {
+    TwilioSmsController(TwilioWebhooks webhooks, InboundPublisher bus, StatusPublisher statuses,
+            AddressNormalizer addresses, Clock clock) {
         this.webhooks = webhooks;
         this.bus = bus;
+        this.statuses = statuses;
         this.addresses = addresses;
         this.clock = clock;
     }
@@ -117,10 +120,9 @@ class TwilioSmsController {
             report.put("errorCode", params.get("ErrorCode"));
         }
         try {
-            bus.publish(InboundInteraction.builder(CHANNEL, verified.inbox(), "status:" + sid + ":" + status)
-                    .direction("OUTBOUND").kind(DELIVERY_STATUS).occurredAt(clock.instant())
-                    .from(new Sender(null, List.of(Address.phone(addresses.phone(to))))).text("")
-                    .metadata(report).build());
+            report.put("to", addresses.phone(to));
+            statuses.publish(StatusUpdate.of(StatusUpdate.Kind.SMS_DELIVERY, CHANNEL, verified.inbox(), sid, status,
+                    clock.instant(), report));
         } catch (BusUnavailableException e) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "the hub cannot take status reports right now");
         } catch (IllegalArgumentException e) {

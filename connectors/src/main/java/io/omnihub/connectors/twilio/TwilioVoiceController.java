@@ -4,6 +4,8 @@ import io.omnihub.connectors.bus.Address;
 import io.omnihub.connectors.bus.AddressType;
 import io.omnihub.connectors.bus.BusUnavailableException;
 import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.bus.StatusPublisher;
+import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.connectors.bus.InboundPublisher;
 import io.omnihub.connectors.bus.Sender;
 import io.omnihub.connectors.bus.ThreadHints;
@@ -28,15 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
  * (greeting, the inbox's agents rung at once, voicemail when nobody answers) and puts the call on
  * the bus at once, so it opens or continues the caller's conversation while it rings. The other
  * endpoints report what became of the call — which agent answered, the dial's outcome, the final
- * status and duration, the recording, the transcription — as {@code CALL_UPDATE} messages that the
- * correlation route applies to the call's interaction. Every one is signature-checked.
+ * status and duration, the recording, the transcription — as {@code CALL_PROGRESS} status reports on
+ * {@code hub.status}, which the status route applies to the call's interaction. Every one is
+ * signature-checked.
  */
 @RestController
 class TwilioVoiceController {
 
     static final String CHANNEL = "voice";
-    /** The bus kind of news about a recorded call. */
-    static final String CALL_UPDATE = "CALL_UPDATE";
     /** Call metadata: the caller withheld their number (there is nobody to call back). */
     public static final String CALLER_ID_WITHHELD = "callerIdWithheld";
     private static final Logger log = LoggerFactory.getLogger(TwilioVoiceController.class);
@@ -44,11 +45,13 @@ class TwilioVoiceController {
 
     private final TwilioWebhooks webhooks;
     private final InboundPublisher bus;
+    private final StatusPublisher statuses;
     private final Clock clock;
 
-    TwilioVoiceController(TwilioWebhooks webhooks, InboundPublisher bus, Clock clock) {
+    TwilioVoiceController(TwilioWebhooks webhooks, InboundPublisher bus, StatusPublisher statuses, Clock clock) {
         this.webhooks = webhooks;
         this.bus = bus;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -208,13 +211,9 @@ class TwilioVoiceController {
                     + " or the facts it reports");
         }
         report.put("callSid", callSid);
-        // a Client identity or a withheld number has no phone: the update is grouped by inbox instead
-        Address address = webhooks.phoneOf(params.get("From")).map(Address::phone).orElse(null);
         try {
-            bus.publish(InboundInteraction.builder(CHANNEL, verified.inbox(), callSid + ":" + event)
-                    .direction("INBOUND").kind(CALL_UPDATE).occurredAt(clock.instant())
-                    .from(address == null ? null : new Sender(null, List.of(address))).text("")
-                    .metadata(report).build());
+            statuses.publish(StatusUpdate.of(StatusUpdate.Kind.CALL_PROGRESS, CHANNEL, verified.inbox(), callSid,
+                    event, clock.instant(), report));
         } catch (BusUnavailableException e) {
             log.error("call update {} for {} not accepted: the bus is unavailable", event, callSid, e);
             return TwilioWebhooks.problem(HttpStatus.SERVICE_UNAVAILABLE, "the hub cannot take call updates right now");

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * gets. The broker is configured from this one record (embedded or external).
  *
  * @param inbound                the queue inbound interactions travel on
+ * @param status                 the queue status reports travel on (deliveries, receipts, call progress)
  * @param events                 the topic domain events are published on
  * @param outboundPrefix         outbound queues are {@code <prefix>.<channel>}
  * @param deadLetterSuffix       each queue's dead-letter queue is {@code <queue><suffix>}
@@ -27,7 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               widgets): not persistent, never stored
  */
 @ConfigurationProperties("omnihub.bus")
-public record BusProperties(@DefaultValue("hub.inbound") String inbound, @DefaultValue("hub.events") String events,
+public record BusProperties(@DefaultValue("hub.inbound") String inbound, @DefaultValue("hub.status") String status,
+        @DefaultValue("hub.events") String events,
         @DefaultValue("hub.outbound") String outboundPrefix, @DefaultValue(".dlq") String deadLetterSuffix,
         @DefaultValue("4") int consumers, @DefaultValue("6") int maxDeliveryAttempts,
         @DefaultValue("200") int outageDeliveryAttempts,
@@ -64,6 +66,7 @@ public record BusProperties(@DefaultValue("hub.inbound") String inbound, @Defaul
     public List<String> queues() {
         List<String> queues = new ArrayList<>();
         queues.add(inbound);
+        queues.add(status);
         OUTBOUND_CHANNELS.forEach(channel -> queues.add(outbound(channel)));
         return List.copyOf(queues);
     }

@@ -4,9 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.routes.status.StatusUpdateHandler;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.interaction.Direction;
 import io.omnihub.store.interaction.Interaction;
@@ -18,9 +19,8 @@ import io.omnihub.store.interaction.InteractionRepository;
  * back ({@link Deliveries#record}).
  */
 @Component
-public class ChatReceipts {
+class ChatReceipts implements StatusUpdateHandler {
 
-    public static final String KIND = io.omnihub.connectors.chat.ChatIntake.RECEIPT;
     private static final Logger log = LoggerFactory.getLogger(ChatReceipts.class);
 
     private final InboxCatalog inboxes;
@@ -36,10 +36,15 @@ public class ChatReceipts {
         this.deliveries = deliveries;
     }
 
-    /** Called in the recording transaction; returns the interaction updated, or null when nothing changed. */
-    public Long apply(InboundInteraction receipt) {
-        String line = String.valueOf(receipt.metadata().get("line"));
-        String session = String.valueOf(receipt.metadata().get("chatSession"));
+    @Override
+    public StatusUpdate.Kind kind() {
+        return StatusUpdate.Kind.CHAT_RECEIPT;
+    }
+
+    @Override
+    public Long apply(StatusUpdate receipt) {
+        String line = receipt.reference();
+        String session = String.valueOf(receipt.facts().get("chatSession"));
         Interaction sent = interactions.findForUpdate(inboxes.require(receipt.inbox()).getId(), "chat", line)
                 .filter(i -> i.getDirection() == Direction.OUTBOUND)
                 .filter(i -> conversations.findById(i.getConversationId())

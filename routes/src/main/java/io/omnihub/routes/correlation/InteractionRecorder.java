@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.connectors.bus.AttachmentRef;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InteractionFlag;
-import io.omnihub.routes.chat.ChatReceipts;
 import io.omnihub.routes.email.AutoReplies;
 import io.omnihub.routes.email.Bounces;
 import io.omnihub.routes.inbox.InboxCatalog;
@@ -13,8 +12,6 @@ import io.omnihub.routes.media.MediaFetches;
 import io.omnihub.routes.sms.SmsConsentKeywords;
 import io.omnihub.routes.routing.AutoAssignment;
 import io.omnihub.routes.sla.SlaPolicies;
-import io.omnihub.routes.sms.SmsDeliveryReports;
-import io.omnihub.routes.voice.CallUpdates;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.events.ConversationOpened;
@@ -61,10 +58,7 @@ public class InteractionRecorder {
     private final Bounces bounces;
     private final AutoReplies autoReplies;
     private final SmsConsentKeywords smsKeywords;
-    private final SmsDeliveryReports deliveryReports;
     private final MediaFetches mediaFetches;
-    private final CallUpdates callUpdates;
-    private final ChatReceipts chatReceipts;
     private final SlaPolicies slaPolicies;
     private final AutoAssignment assignment;
     private final OutboxWriter outbox;
@@ -76,8 +70,8 @@ public class InteractionRecorder {
     InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
             QuarantineRepository quarantine, Bounces bounces, AutoReplies autoReplies,
-            SmsConsentKeywords smsKeywords, SmsDeliveryReports deliveryReports, MediaFetches mediaFetches,
-            CallUpdates callUpdates, ChatReceipts chatReceipts, SlaPolicies slaPolicies, AutoAssignment assignment,
+            SmsConsentKeywords smsKeywords, MediaFetches mediaFetches, SlaPolicies slaPolicies,
+            AutoAssignment assignment,
             OutboxWriter outbox, HeldItems heldItems,
             HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
@@ -91,10 +85,7 @@ public class InteractionRecorder {
         this.bounces = bounces;
         this.autoReplies = autoReplies;
         this.smsKeywords = smsKeywords;
-        this.deliveryReports = deliveryReports;
         this.mediaFetches = mediaFetches;
-        this.callUpdates = callUpdates;
-        this.chatReceipts = chatReceipts;
         this.slaPolicies = slaPolicies;
         this.assignment = assignment;
         this.outbox = outbox;
@@ -126,15 +117,6 @@ public class InteractionRecorder {
     }
 
     private RecordingOutcome recordStorable(InboundInteraction in, Long attachToCustomer) {
-        if (in != null && SmsDeliveryReports.KIND.equals(in.kind())) {
-            return RecordingOutcome.statusUpdated(deliveryReports.apply(in));
-        }
-        if (in != null && ChatReceipts.KIND.equals(in.kind())) {
-            return RecordingOutcome.statusUpdated(chatReceipts.apply(in));
-        }
-        if (in != null && CallUpdates.KIND.equals(in.kind())) {
-            return RecordingOutcome.statusUpdated(callUpdates.apply(in));
-        }
         InboundInteractionCheck.requireRecordable(in, attachToCustomer != null);
         Inbox inbox = inboxes.require(in.inbox());
         if (in.flagged(InteractionFlag.SPAM)) {

@@ -9,13 +9,7 @@ public record RecordingOutcome(Result result, Long interactionId, Long conversat
         /** Already stored before: a redelivery or a resubmission, nothing changed. */
         DUPLICATE,
         /** Kept aside (spam), not put in any inbox. */
-        QUARANTINED,
-        /** A delivery report about a message we sent: its interaction's status was updated. */
-        STATUS_UPDATED
-    }
-
-    static RecordingOutcome statusUpdated(Long interactionId) {
-        return new RecordingOutcome(Result.STATUS_UPDATED, interactionId, null, null);
+        QUARANTINED
     }
 
     static RecordingOutcome duplicate() {

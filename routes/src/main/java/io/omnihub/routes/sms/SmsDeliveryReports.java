@@ -1,8 +1,9 @@
 package io.omnihub.routes.sms;
 
-import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.routes.errors.Premature;
 import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.routes.status.StatusUpdateHandler;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
 import java.util.Locale;
@@ -17,9 +18,8 @@ import org.springframework.stereotype.Component;
  * again a moment later; one about a message the hub never sent is let go with one log line.
  */
 @Component
-public class SmsDeliveryReports {
+class SmsDeliveryReports implements StatusUpdateHandler {
 
-    public static final String KIND = "DELIVERY_STATUS";
     private static final Logger log = LoggerFactory.getLogger(SmsDeliveryReports.class);
 
     private final InteractionRepository interactions;
@@ -30,12 +30,17 @@ public class SmsDeliveryReports {
         this.deliveries = deliveries;
     }
 
-    /** Called in the recording transaction; returns the interaction updated, or null when nothing changed. */
-    public Long apply(InboundInteraction report) {
-        String sid = String.valueOf(report.metadata().get("messageSid"));
+    @Override
+    public StatusUpdate.Kind kind() {
+        return StatusUpdate.Kind.SMS_DELIVERY;
+    }
+
+    @Override
+    public Long apply(StatusUpdate report) {
+        String sid = String.valueOf(report.reference());
         Interaction sent = interactions.findSentAs(sid).orElseThrow(() -> new Premature(
                 "a delivery report for SMS " + sid + ", which the hub has not recorded (yet)"));
-        String twilioStatus = String.valueOf(report.metadata().get("status")).toLowerCase(Locale.ROOT);
+        String twilioStatus = String.valueOf(report.facts().get("status")).toLowerCase(Locale.ROOT);
         String status = switch (twilioStatus) {
             case "delivered", "read" -> "DELIVERED";
             case "undelivered", "failed" -> "FAILED";
@@ -45,7 +50,7 @@ public class SmsDeliveryReports {
         if (status == null) {
             return null;
         }
-        Object code = report.metadata().get("errorCode");
+        Object code = report.facts().get("errorCode");
         String error = "FAILED".equals(status) ? "Twilio " + twilioStatus
                 + (code == null ? "" : ", error " + code) : null;
         if (!deliveries.record(sent, status, error)) {

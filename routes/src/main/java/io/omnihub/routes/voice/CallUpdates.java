@@ -1,9 +1,10 @@
 package io.omnihub.routes.voice;
 
-import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.connectors.twilio.TwilioClients;
 import io.omnihub.connectors.twilio.VoiceSettings;
 import io.omnihub.routes.media.MediaFetches;
+import io.omnihub.routes.status.StatusUpdateHandler;
 import io.omnihub.store.events.InteractionUpdated;
 import io.omnihub.store.interaction.Direction;
 import io.omnihub.store.interaction.Interaction;
@@ -26,9 +27,8 @@ import org.springframework.stereotype.Component;
  * callback task. News about a call not stored yet is thrown back for the bus to redeliver.
  */
 @Component
-public class CallUpdates {
+class CallUpdates implements StatusUpdateHandler {
 
-    public static final String KIND = "CALL_UPDATE";
     private static final Logger log = LoggerFactory.getLogger(CallUpdates.class);
     private static final Set<String> ANSWERED = Set.of("completed", "answered");
     private static final Set<String> FINAL = Set.of("completed", "busy", "no-answer", "failed", "canceled");
@@ -48,10 +48,16 @@ public class CallUpdates {
         this.outbox = outbox;
     }
 
-    /** Called in the recording transaction; returns the call's interaction. */
-    public Long apply(InboundInteraction update) {
-        Map<String, Object> facts = update.metadata();
-        String sid = String.valueOf(facts.get("callSid"));
+    @Override
+    public StatusUpdate.Kind kind() {
+        return StatusUpdate.Kind.CALL_PROGRESS;
+    }
+
+    /** Returns the call's interaction. */
+    @Override
+    public Long apply(StatusUpdate update) {
+        Map<String, Object> facts = update.facts();
+        String sid = update.reference();
         Interaction call = interactions.findCall(sid).orElseThrow(() -> new io.omnihub.routes.errors.Premature(
                 "news about call " + sid + ", which the hub has not recorded (yet)"));
         List<String> changes = new ArrayList<>();

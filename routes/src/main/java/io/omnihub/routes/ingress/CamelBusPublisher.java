@@ -1,0 +1,42 @@
+package io.omnihub.routes.ingress;
+
+import io.omnihub.connectors.bus.BusUnavailableException;
+import io.omnihub.connectors.bus.InboundInteraction;
+import io.omnihub.connectors.bus.InboundPublisher;
+import io.omnihub.connectors.bus.StatusPublisher;
+import io.omnihub.connectors.bus.StatusUpdate;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connectors hand interactions and status reports to the ingress routes through this; it returns
+ * once they are durable.
+ */
+@Component
+class CamelBusPublisher implements InboundPublisher, StatusPublisher {
+
+    private final ProducerTemplate producer;
+
+    CamelBusPublisher(ProducerTemplate producer) {
+        this.producer = producer;
+    }
+
+    @Override
+    public void publish(InboundInteraction interaction) {
+        send(IngressRoutes.INTERACTIONS, interaction, "interaction " + interaction.duplicateId());
+    }
+
+    @Override
+    public void publish(StatusUpdate update) {
+        send(IngressRoutes.STATUSES, update, "status report " + update.duplicateId());
+    }
+
+    private void send(String endpoint, Object body, String what) {
+        try {
+            producer.sendBody(endpoint, body);
+        } catch (CamelExecutionException e) {
+            throw new BusUnavailableException("the bus did not take " + what, e.getCause() == null ? e : e.getCause());
+        }
+    }
+}
