@@ -15,19 +15,19 @@ import java.util.Optional;
  * same key in the same inbox continues the conversation while it is open,
  * reopens it within the reopen window after it was resolved, and otherwise opens a new one.
  */
-class ChannelKeyThreading {
+public class ChannelKeyThreading {
 
     private final ConversationRepository conversations;
     private final Duration reopenWindow;
     private final Clock clock;
 
-    ChannelKeyThreading(ConversationRepository conversations, Duration reopenWindow, Clock clock) {
+    public ChannelKeyThreading(ConversationRepository conversations, Duration reopenWindow, Clock clock) {
         this.conversations = conversations;
         this.reopenWindow = reopenWindow;
         this.clock = clock;
     }
 
-    ThreadDecision decide(InboundInteraction interaction, Inbox inbox, Customer customer) {
+    public ThreadDecision decide(InboundInteraction interaction, Inbox inbox, Customer customer) {
         String key = interaction.thread().channelKey();
         if (key == null || key.isBlank()) {
             return ThreadDecision.open("no-thread-hint", null);

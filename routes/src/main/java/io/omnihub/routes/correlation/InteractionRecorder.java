@@ -5,13 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.connectors.bus.AttachmentRef;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InteractionFlag;
-import io.omnihub.routes.email.AutoReplies;
-import io.omnihub.routes.email.Bounces;
 import io.omnihub.routes.inbox.InboxCatalog;
-import io.omnihub.routes.media.MediaFetches;
-import io.omnihub.routes.sms.SmsConsentKeywords;
-import io.omnihub.routes.routing.AutoAssignment;
-import io.omnihub.routes.sla.SlaPolicies;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.events.ConversationOpened;
@@ -35,13 +29,16 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records one inbound interaction in one database transaction: finds or creates the customer,
- * finds or opens the conversation, stores the interaction and its attachments, and writes the
- * events to the outbox. Recording the same interaction again changes nothing.
+ * Records one inbound interaction in one database transaction: checks it, finds or creates the
+ * customer, finds or opens the conversation, stores the interaction and its attachments, and writes
+ * the events to the outbox; then tells {@link InteractionStored} listeners (SLA, assignment,
+ * acknowledgement, media, consent), which add what follows in the same transaction. Recording the
+ * same interaction again changes nothing.
  */
 @Service
 public class InteractionRecorder {
@@ -55,13 +52,9 @@ public class InteractionRecorder {
     private final InteractionRepository interactions;
     private final AttachmentRepository attachments;
     private final QuarantineRepository quarantine;
-    private final Bounces bounces;
-    private final AutoReplies autoReplies;
-    private final SmsConsentKeywords smsKeywords;
-    private final MediaFetches mediaFetches;
-    private final SlaPolicies slaPolicies;
-    private final AutoAssignment assignment;
+    private final DeliveryReports bounces;
     private final OutboxWriter outbox;
+    private final ApplicationEventPublisher followers;
     private final HeldItems heldItems;
     private final HtmlSanitizer sanitizer;
     private final ObjectMapper json;
@@ -69,10 +62,8 @@ public class InteractionRecorder {
 
     InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
-            QuarantineRepository quarantine, Bounces bounces, AutoReplies autoReplies,
-            SmsConsentKeywords smsKeywords, MediaFetches mediaFetches, SlaPolicies slaPolicies,
-            AutoAssignment assignment,
-            OutboxWriter outbox, HeldItems heldItems,
+            QuarantineRepository quarantine, DeliveryReports bounces, OutboxWriter outbox, HeldItems heldItems,
+            ApplicationEventPublisher followers,
             HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
         this.inboxes = inboxes;
@@ -83,12 +74,8 @@ public class InteractionRecorder {
         this.attachments = attachments;
         this.quarantine = quarantine;
         this.bounces = bounces;
-        this.autoReplies = autoReplies;
-        this.smsKeywords = smsKeywords;
-        this.mediaFetches = mediaFetches;
-        this.slaPolicies = slaPolicies;
-        this.assignment = assignment;
         this.outbox = outbox;
+        this.followers = followers;
         this.heldItems = heldItems;
         this.sanitizer = sanitizer;
         this.json = json;
@@ -152,9 +139,6 @@ public class InteractionRecorder {
         if (thread.previous() != null) {
             conversation.continues(thread.previous());
         }
-        if (thread.opensConversation()) {
-            slaPolicies.apply(conversation, in.inbox());
-        }
         threader.remember(in, conversation);
 
         Interaction interaction = interactions.save(new Interaction(draft(in, who, thread), conversation.getId(),
@@ -163,7 +147,6 @@ public class InteractionRecorder {
             attachments.save(new Attachment(interaction.getId(), a.fileName(), a.contentType(), a.sizeBytes(),
                     a.sha256(), a.contentId(), clock.instant()));
         }
-        mediaFetches.scheduleMedia(in.inbox(), interaction);
         if (interaction.getDirection() == Direction.INBOUND) {
             conversation.customerInteracted(in.occurredAt(), thread.rule());
         } else {
@@ -178,13 +161,7 @@ public class InteractionRecorder {
         }
         outbox.append(new InteractionRecorded(interaction.getId(), conversation.getId(), who.customer().getId(),
                 in.inbox(), in.channel(), in.direction(), in.kind(), in.externalId(), in.occurredAt()));
-        if (thread.opensConversation() && interaction.getDirection() == Direction.INBOUND) {
-            autoReplies.acknowledge(in, conversation);
-        }
-        if (thread.opensConversation()) {
-            assignment.assignNew(conversation, inbox);
-        }
-        smsKeywords.apply(in);
+        followers.publishEvent(new InteractionStored(in, inbox, conversation, interaction, thread.opensConversation()));
         if (thread.claimed() != null) {
             log.warn("interaction {} claimed conversation {} of another customer; opened conversation {} for its "
                     + "sender instead ({})", interaction.getId(), thread.claimed(), conversation.getId(), thread.rule());

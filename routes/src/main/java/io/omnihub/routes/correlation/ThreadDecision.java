@@ -9,18 +9,18 @@ import io.omnihub.store.conversation.Conversation;
  * @param previous for a new conversation continuing a resolved one: that one's id
  * @param claimed  for a new conversation opened because the thread found is another customer's: that one's id
  */
-record ThreadDecision(Conversation existing, String rule, String threadKey, Long previous, Long claimed) {
+public record ThreadDecision(Conversation existing, String rule, String threadKey, Long previous, Long claimed) {
 
-    static ThreadDecision continueWith(Conversation conversation, String rule) {
+    public static ThreadDecision continueWith(Conversation conversation, String rule) {
         return new ThreadDecision(conversation, rule, conversation.getThreadKey(), null, null);
     }
 
-    static ThreadDecision open(String rule, String threadKey) {
+    public static ThreadDecision open(String rule, String threadKey) {
         return new ThreadDecision(null, rule, threadKey, null, null);
     }
 
     /** A new conversation that continues a resolved one: linked, so agents see the history. */
-    static ThreadDecision openAfter(Conversation resolved, String rule, String threadKey) {
+    public static ThreadDecision openAfter(Conversation resolved, String rule, String threadKey) {
         return new ThreadDecision(null, rule, threadKey, resolved.getId(), null);
     }
 
@@ -29,11 +29,11 @@ record ThreadDecision(Conversation existing, String rule, String threadKey, Long
      * token, a thread key) but its sender is not part of it: a new conversation for the sender, with
      * the claimed one named, for an agent to look at (and merge deliberately, should it belong there).
      */
-    static ThreadDecision claimed(Conversation other, String rule, String threadKey) {
+    public static ThreadDecision claimed(Conversation other, String rule, String threadKey) {
         return new ThreadDecision(null, rule + "-other-sender", threadKey, null, other.getId());
     }
 
-    boolean opensConversation() {
+    public boolean opensConversation() {
         return existing == null;
     }
 }

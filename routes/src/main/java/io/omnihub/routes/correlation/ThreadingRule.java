@@ -6,7 +6,7 @@ import io.omnihub.store.customer.Customer;
 import io.omnihub.store.inbox.Inbox;
 
 /** One channel's rule for which conversation an interaction continues. */
-interface ThreadingRule {
+public interface ThreadingRule {
 
     /** The channel this rule decides for. */
     String channel();

@@ -2,6 +2,7 @@ package io.omnihub.routes.email;
 
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.email.MessageIdSigner;
+import io.omnihub.routes.correlation.DeliveryReports;
 import io.omnihub.routes.outbound.Deliveries;
 import io.omnihub.store.customer.ContactPointRepository;
 import io.omnihub.store.customer.ContactPointType;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * that is not ours, or whose signature does not hold, fails nothing.
  */
 @Component
-public class Bounces {
+public class Bounces implements DeliveryReports {
 
     private static final Logger log = LoggerFactory.getLogger(Bounces.class);
 
@@ -46,7 +47,7 @@ public class Bounces {
         this.clock = clock;
     }
 
-    /** Applies a report in the recording transaction; returns what it changed, in words for the quarantine. */
+    @Override
     public String apply(InboundInteraction report) {
         Map<String, String> reasons = reasons(report);
         List<String> marked = new ArrayList<>();

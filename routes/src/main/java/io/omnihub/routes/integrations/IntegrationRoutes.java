@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.routes.bus.BusProperties;
 import io.omnihub.routes.bus.HubHeaders;
-import io.omnihub.routes.errors.HubErrorPolicy;
 import io.omnihub.store.integration.IntegrationDeliveryQueue;
 import java.time.Clock;
-import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import io.omnihub.routes.errors.BusConsumerRouteBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code business-event-feed-<name>} polls each configured business-event feed.
  */
 @Component
-class IntegrationRoutes extends EndpointRouteBuilder {
+class IntegrationRoutes extends BusConsumerRouteBuilder {
 
     static final String SUBSCRIPTION = "hub.integrations";
 
@@ -47,13 +46,7 @@ class IntegrationRoutes extends EndpointRouteBuilder {
 
     @Override
     public void configure() {
-        from(jms("queue:" + bus.events() + "::" + SUBSCRIPTION)
-                .transacted(true)
-                .cacheLevelName("CACHE_CONSUMER")
-                .advanced().lazyCreateTransactionManager(false))
-                .routeId("integration-subscribe")
-                .routeConfigurationId(HubErrorPolicy.BUS_CONSUMER)
-                .setProperty(HubHeaders.DEAD_LETTER_QUEUE, constant(bus.deadLetterOf(SUBSCRIPTION)))
+        fromBusQueue("integration-subscribe", bus.events() + "::" + SUBSCRIPTION, bus.deadLetterOf(SUBSCRIPTION), 1)
                 .process(exchange -> record(exchange.getMessage().getBody(String.class)))
                 .filter(header(HubHeaders.HELD_ITEM_ID).isNotNull())
                     .bean("heldItems",

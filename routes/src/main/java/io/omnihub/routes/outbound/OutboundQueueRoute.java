@@ -3,9 +3,8 @@ package io.omnihub.routes.outbound;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.routes.bus.BusProperties;
 import io.omnihub.routes.bus.HubHeaders;
-import io.omnihub.routes.errors.HubErrorPolicy;
 import io.omnihub.routes.errors.PermanentFailure;
-import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import io.omnihub.routes.errors.BusConsumerRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * backoff ({@code omnihub.outbound.retry.*}), and is marked FAILED once the retry window is over.
  * No reply stays QUEUED silently.
  */
-public abstract class OutboundQueueRoute extends EndpointRouteBuilder {
+public abstract class OutboundQueueRoute extends BusConsumerRouteBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundQueueRoute.class);
 
@@ -39,14 +38,7 @@ public abstract class OutboundQueueRoute extends EndpointRouteBuilder {
     @Override
     public void configure() {
         String queue = bus.outbound(channel);
-        from(jms("queue:" + queue)
-                .transacted(true)
-                .cacheLevelName("CACHE_CONSUMER")
-                .concurrentConsumers(2)
-                .advanced().lazyCreateTransactionManager(false))
-                .routeId(channel + "-send")
-                .routeConfigurationId(HubErrorPolicy.BUS_CONSUMER)
-                .setProperty(HubHeaders.DEAD_LETTER_QUEUE, constant(bus.deadLetterOf(queue)))
+        fromBusQueue(channel + "-send", queue, bus.deadLetterOf(queue), 2)
                 .process(exchange -> sendOrDefer(interactionId(exchange.getMessage().getBody(String.class))))
                 .filter(header(HubHeaders.HELD_ITEM_ID).isNotNull())
                     .bean("heldItems", "processed(${header." + HubHeaders.HELD_ITEM_ID + "})")

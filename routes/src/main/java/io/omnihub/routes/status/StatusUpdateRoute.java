@@ -1,11 +1,10 @@
 package io.omnihub.routes.status;
 
 import io.omnihub.connectors.bus.StatusUpdate;
+import io.omnihub.routes.errors.BusConsumerRouteBuilder;
 import io.omnihub.routes.bus.BusJson;
 import io.omnihub.routes.bus.BusProperties;
 import io.omnihub.routes.bus.HubHeaders;
-import io.omnihub.routes.errors.HubErrorPolicy;
-import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * is held).
  */
 @Component
-class StatusUpdateRoute extends EndpointRouteBuilder {
+class StatusUpdateRoute extends BusConsumerRouteBuilder {
 
     private final BusProperties bus;
     private final BusJson json;
@@ -29,15 +28,7 @@ class StatusUpdateRoute extends EndpointRouteBuilder {
 
     @Override
     public void configure() {
-        from(jms("queue:" + bus.status())
-                .transacted(true)
-                .cacheLevelName("CACHE_CONSUMER")
-                .concurrentConsumers(bus.consumers())
-                .maxConcurrentConsumers(bus.consumers())
-                .advanced().lazyCreateTransactionManager(false))
-                .routeId("status-apply")
-                .routeConfigurationId(HubErrorPolicy.BUS_CONSUMER)
-                .setProperty(HubHeaders.DEAD_LETTER_QUEUE, constant(bus.deadLetterOf(bus.status())))
+        fromBusQueue("status-apply", bus.status(), bus.deadLetterOf(bus.status()), bus.consumers())
                 .unmarshal(json.of(StatusUpdate.class))
                 .bean(updates, "apply(${body}, ${header." + HubHeaders.HELD_ITEM_ID + "})");
     }

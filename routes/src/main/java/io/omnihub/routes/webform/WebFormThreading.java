@@ -1,5 +1,7 @@
-package io.omnihub.routes.correlation;
+package io.omnihub.routes.webform;
 
+import io.omnihub.routes.correlation.ThreadDecision;
+import io.omnihub.routes.correlation.ThreadingRule;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.store.customer.Customer;
 import io.omnihub.store.inbox.Inbox;

@@ -1,5 +1,8 @@
-package io.omnihub.routes.correlation;
+package io.omnihub.routes.voice;
 
+import io.omnihub.routes.correlation.ThreadDecision;
+import io.omnihub.routes.correlation.ThreadingRule;
+import io.omnihub.routes.correlation.ChannelKeyThreading;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.conversation.ConversationStatus;

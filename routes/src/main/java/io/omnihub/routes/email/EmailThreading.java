@@ -1,12 +1,13 @@
-package io.omnihub.routes.correlation;
+package io.omnihub.routes.email;
 
+import io.omnihub.routes.correlation.ThreadDecision;
+import io.omnihub.routes.correlation.ThreadingRule;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.inbox.InboxSettings;
 import io.omnihub.connectors.inbox.InboxesProperties;
 import io.omnihub.connectors.email.MailboxSettings;
 import io.omnihub.connectors.email.MessageIdSigner;
 import io.omnihub.connectors.email.OutlookThreadIndex;
-import io.omnihub.routes.email.EmailProperties;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.conversation.ConversationStatus;
