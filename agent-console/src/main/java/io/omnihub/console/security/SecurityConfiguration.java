@@ -65,7 +65,7 @@ class SecurityConfiguration {
         return new ThrottledAuthenticationProvider(users, passwords, throttle);
     }
 
-    /** The console's sessions, so that presence can follow them ({@link PresenceFollowsSessions}). */
+    /** The console's sessions, so that presence can follow them (io.omnihub.console.routing.PresenceFollowsSessions). */
     @Bean
     SessionRegistry sessionRegistry() {
         return new SessionRegistryImpl();

@@ -26,7 +26,6 @@ import io.omnihub.connectors.bus.AddressNormalizer;
 import io.omnihub.connectors.bus.BusUnavailableException;
 import io.omnihub.connectors.bus.InboundPublisher;
 import io.omnihub.connectors.bus.StatusPublisher;
-import io.omnihub.connectors.inbox.InboxesProperties;
 
 /**
  * The widget's WebSocket, {@code /channels/chat/{inbox}/socket}: one JSON object per frame, each
@@ -54,7 +53,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private static final int TRANSCRIPTS_PER_HOUR = 3;
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
 
-    private final InboxesProperties inboxes;
+    private final ChatInboxes inboxes;
     private final ChatTokens tokens;
     private final InboundPublisher bus;
     private final StatusPublisher statuses;
@@ -66,7 +65,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private final Clock clock;
     private final AbuseLimits limits;
 
-    ChatSocketHandler(InboxesProperties inboxes, ChatTokens tokens, InboundPublisher bus, StatusPublisher statuses,
+    ChatSocketHandler(ChatInboxes inboxes, ChatTokens tokens, InboundPublisher bus, StatusPublisher statuses,
             ChatDesk desk, ChatSignals signals, ChatSessions sessions, AddressNormalizer addresses, ObjectMapper json, Clock clock,
             AbuseLimits limits) {
         this.inboxes = inboxes;
@@ -352,7 +351,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     private ChatSettings settings(String inbox) {
-        return inboxes.find(inbox).map(i -> i.chat()).orElseThrow();
+        return inboxes.chat(inbox).orElseThrow();
     }
 
     private static String inbox(WebSocketSession session) {

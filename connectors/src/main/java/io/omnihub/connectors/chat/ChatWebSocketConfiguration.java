@@ -16,8 +16,6 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
 
 /**
  * Serves the widget's WebSocket at {@code /channels/chat/{inbox}/socket}. The handshake is refused
@@ -30,10 +28,10 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
     static final String PATH = "/channels/chat/";
 
     private final ChatSocketHandler handler;
-    private final InboxesProperties inboxes;
+    private final ChatInboxes inboxes;
 
     ChatWebSocketConfiguration(@org.springframework.context.annotation.Lazy ChatSocketHandler handler,
-            InboxesProperties inboxes) {
+            ChatInboxes inboxes) {
         this.handler = handler;
         this.inboxes = inboxes;
     }
@@ -63,9 +61,9 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
     /** The inbox named in the path, and the page's origin among that inbox's allowed origins. */
     static final class ChatOriginCheck implements HandshakeInterceptor {
 
-        private final InboxesProperties inboxes;
+        private final ChatInboxes inboxes;
 
-        ChatOriginCheck(InboxesProperties inboxes) {
+        ChatOriginCheck(ChatInboxes inboxes) {
             this.inboxes = inboxes;
         }
 
@@ -74,7 +72,7 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
                 WebSocketHandler wsHandler, Map<String, Object> attributes) {
             String path = request.getURI().getPath();
             String inbox = path.substring(path.indexOf(PATH) + PATH.length(), path.lastIndexOf("/socket"));
-            ChatSettings chat = inboxes.find(inbox).filter(i -> "chat".equals(i.channel())).map(InboxSettings::chat)
+            ChatSettings chat = inboxes.chat(inbox)
                     .orElse(null);
             if (chat == null) {
                 response.setStatusCode(HttpStatus.NOT_FOUND);

@@ -29,8 +29,6 @@ import io.omnihub.connectors.bus.BlobStore;
 import io.omnihub.connectors.bus.BusUnavailableException;
 import io.omnihub.connectors.bus.FileNames;
 import io.omnihub.connectors.bus.InboundPublisher;
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -47,7 +45,7 @@ import jakarta.servlet.http.HttpServletRequest;
 class ChatWidgetController {
 
 
-    private final InboxesProperties inboxes;
+    private final ChatInboxes inboxes;
     private final ChatTokens tokens;
     private final BlobStore blobs;
     private final InboundPublisher bus;
@@ -56,7 +54,7 @@ class ChatWidgetController {
     /** Read once: every page view of every embedding site asks for it. */
     private final String widgetScript;
 
-    ChatWidgetController(InboxesProperties inboxes, ChatTokens tokens, BlobStore blobs, InboundPublisher bus,
+    ChatWidgetController(ChatInboxes inboxes, ChatTokens tokens, BlobStore blobs, InboundPublisher bus,
             AbuseLimits limits, Clock clock) {
         this.inboxes = inboxes;
         this.tokens = tokens;
@@ -80,7 +78,7 @@ class ChatWidgetController {
 
     @GetMapping(path = "/channels/chat/{inbox}/demo", produces = "text/html;charset=UTF-8")
     ResponseEntity<String> demo(@PathVariable String inbox) {
-        ChatSettings chat = inboxes.find(inbox).filter(i -> "chat".equals(i.channel())).map(InboxSettings::chat)
+        ChatSettings chat = inboxes.chat(inbox)
                 .orElse(null);
         if (chat == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
@@ -103,7 +101,7 @@ class ChatWidgetController {
 
     @PostMapping("/channels/chat/{inbox}/uploads")
     ResponseEntity<?> upload(@PathVariable String inbox, HttpServletRequest request) {
-        ChatSettings chat = inboxes.find(inbox).filter(i -> "chat".equals(i.channel())).map(InboxSettings::chat)
+        ChatSettings chat = inboxes.chat(inbox)
                 .orElse(null);
         if (chat == null) {
             return problem(HttpStatus.NOT_FOUND, "there is no chat '" + inbox + "'", null);

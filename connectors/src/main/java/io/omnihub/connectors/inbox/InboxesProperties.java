@@ -1,5 +1,11 @@
 package io.omnihub.connectors.inbox;
 
+import io.omnihub.connectors.chat.ChatInboxes;
+import io.omnihub.connectors.chat.ChatSettings;
+import io.omnihub.connectors.twilio.TwilioInboxes;
+import io.omnihub.connectors.twilio.TwilioSettings;
+import io.omnihub.connectors.webform.WebFormInboxes;
+import io.omnihub.connectors.webform.WebFormSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Checked at start-up: a mistake stops the hub with a message naming the setting to fix.
  */
 @ConfigurationProperties("omnihub")
-public record InboxesProperties(Map<String, InboxSettings> inboxes) {
+public record InboxesProperties(Map<String, InboxSettings> inboxes)
+        implements WebFormInboxes, TwilioInboxes, ChatInboxes {
 
     public static final Set<String> CHANNELS = Set.of("webform", "email", "sms", "chat");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -27,6 +34,32 @@ public record InboxesProperties(Map<String, InboxSettings> inboxes) {
 
     public Optional<InboxSettings> find(String key) {
         return Optional.ofNullable(key).map(inboxes::get);
+    }
+
+    @Override
+    public Optional<WebFormSettings> webform(String key) {
+        return find(key).filter(inbox -> "webform".equals(inbox.channel())).map(InboxSettings::webform);
+    }
+
+    @Override
+    public Optional<TwilioSettings> twilio(String key) {
+        return find(key).map(InboxSettings::twilio);
+    }
+
+    @Override
+    public Map<String, TwilioSettings> twilioInboxes() {
+        Map<String, TwilioSettings> twilio = new LinkedHashMap<>();
+        inboxes.forEach((key, inbox) -> {
+            if ("sms".equals(inbox.channel()) && inbox.twilio() != null) {
+                twilio.put(key, inbox.twilio());
+            }
+        });
+        return twilio;
+    }
+
+    @Override
+    public Optional<ChatSettings> chat(String key) {
+        return find(key).filter(inbox -> "chat".equals(inbox.channel())).map(InboxSettings::chat);
     }
 
     private static void checkReplyMailbox(String key, InboxSettings inbox, Map<String, InboxSettings> all) {

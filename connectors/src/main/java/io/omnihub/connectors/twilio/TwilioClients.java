@@ -1,8 +1,6 @@
 package io.omnihub.connectors.twilio;
 
 import com.twilio.http.TwilioRestClient;
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -11,16 +9,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class TwilioClients {
 
-    private final InboxesProperties inboxes;
+    private final TwilioInboxes inboxes;
     private final Map<String, TwilioRestClient> clients = new ConcurrentHashMap<>();
 
-    TwilioClients(InboxesProperties inboxes) {
+    TwilioClients(TwilioInboxes inboxes) {
         this.inboxes = inboxes;
     }
 
     public TwilioRestClient forInbox(String inbox) {
         return clients.computeIfAbsent(inbox, key -> {
-            TwilioSettings twilio = inboxes.find(key).map(InboxSettings::twilio)
+            TwilioSettings twilio = inboxes.twilio(key)
                     .orElseThrow(() -> new IllegalArgumentException("inbox '" + key + "' is not a Twilio inbox"));
             TwilioRestClient.Builder builder = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken());
             builder.httpClient(new TwilioHttpClient(twilio.apiBaseUrl()));
@@ -29,7 +27,7 @@ public class TwilioClients {
     }
 
     public TwilioSettings settings(String inbox) {
-        return inboxes.find(inbox).map(InboxSettings::twilio)
+        return inboxes.twilio(inbox)
                 .orElseThrow(() -> new IllegalArgumentException("inbox '" + inbox + "' is not a Twilio inbox"));
     }
 }

@@ -1,7 +1,5 @@
 package io.omnihub.connectors.twilio;
 
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
 import java.time.Clock;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,11 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TwilioMediaController {
 
-    private final InboxesProperties inboxes;
+    private final TwilioInboxes inboxes;
     private final OutboundMediaFiles files;
     private final Clock clock;
 
-    TwilioMediaController(InboxesProperties inboxes, OutboundMediaFiles files, Clock clock) {
+    TwilioMediaController(TwilioInboxes inboxes, OutboundMediaFiles files, Clock clock) {
         this.inboxes = inboxes;
         this.files = files;
         this.clock = clock;
@@ -34,7 +32,7 @@ class TwilioMediaController {
     @GetMapping(MediaLinks.PATH + "{inbox}/{attachment}/{name}")
     ResponseEntity<?> file(@PathVariable String inbox, @PathVariable long attachment, @PathVariable String name,
             @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature) {
-        TwilioSettings twilio = inboxes.find(inbox).map(InboxSettings::twilio).orElse(null);
+        TwilioSettings twilio = inboxes.twilio(inbox).orElse(null);
         if (twilio == null || expires == null
                 || !MediaLinks.valid(twilio, inbox, attachment, expires, signature, clock.instant())) {
             return TwilioWebhooks.problem(HttpStatus.FORBIDDEN, "this media link is not valid or has expired");

@@ -1,7 +1,5 @@
 package io.omnihub.connectors.twilio;
 
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,15 +50,15 @@ public class TwilioMediaFetcher {
     private record Answer(int status, String location, Media media, String refusal) {
     }
 
-    private final InboxesProperties inboxes;
+    private final TwilioInboxes inboxes;
     private final TwilioMediaProperties limits;
     private final MediaAddressPolicy policy;
     private final CloseableHttpClient http;
 
-    TwilioMediaFetcher(InboxesProperties inboxes, TwilioMediaProperties limits) {
+    TwilioMediaFetcher(TwilioInboxes inboxes, TwilioMediaProperties limits) {
         this.inboxes = inboxes;
         this.limits = limits;
-        Set<URI> gateways = inboxes.inboxes().values().stream().map(InboxSettings::twilio).filter(Objects::nonNull)
+        Set<URI> gateways = inboxes.twilioInboxes().values().stream()
                 .map(TwilioSettings::apiBaseUrl).filter(Objects::nonNull).collect(Collectors.toSet());
         this.policy = new MediaAddressPolicy(limits.hosts(), gateways, SystemDefaultDnsResolver.INSTANCE);
         Timeout connect = Timeout.of(limits.connectTimeout());
@@ -86,7 +84,7 @@ public class TwilioMediaFetcher {
      * @throws MediaUnavailableException not now: try again later (as may any other IOException)
      */
     public Media fetch(String inbox, URI url) throws MediaRefusedException, IOException {
-        TwilioSettings twilio = inboxes.find(inbox).map(InboxSettings::twilio)
+        TwilioSettings twilio = inboxes.twilio(inbox)
                 .orElseThrow(() -> new MediaRefusedException("inbox '" + inbox + "' is not a Twilio inbox"));
         URI next = throughGateway(url, twilio);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {

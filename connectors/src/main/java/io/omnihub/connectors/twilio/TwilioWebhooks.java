@@ -1,8 +1,6 @@
 package io.omnihub.connectors.twilio;
 
 import io.omnihub.connectors.bus.AddressNormalizer;
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,10 +29,10 @@ class TwilioWebhooks {
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhooks.class);
     private static final int MAX_BODY = 64 * 1024;
 
-    private final InboxesProperties inboxes;
+    private final TwilioInboxes inboxes;
     private final AddressNormalizer addresses;
 
-    TwilioWebhooks(InboxesProperties inboxes, AddressNormalizer addresses) {
+    TwilioWebhooks(TwilioInboxes inboxes, AddressNormalizer addresses) {
         this.inboxes = inboxes;
         this.addresses = addresses;
     }
@@ -97,16 +95,15 @@ class TwilioWebhooks {
         String named = query.get("inbox");
         String ours = params.get(ourNumberParameter);
         String service = params.get("MessagingServiceSid");
-        Optional<Map.Entry<String, InboxSettings>> inbox = inboxes.inboxes().entrySet().stream()
-                .filter(e -> CHANNEL.equals(e.getValue().channel()))
-                .filter(e -> named != null ? e.getKey().equals(named) : e.getValue().twilio().serves(ours, service))
+        Optional<Map.Entry<String, TwilioSettings>> inbox = inboxes.twilioInboxes().entrySet().stream()
+                .filter(e -> named != null ? e.getKey().equals(named) : e.getValue().serves(ours, service))
                 .findFirst();
         if (inbox.isEmpty()) {
             return refuse(HttpStatus.NOT_FOUND, named != null ? "no Twilio inbox is called " + named
                     : "no inbox serves the number " + ours + (service == null ? "" : " or the messaging service "
                             + service));
         }
-        TwilioSettings twilio = inbox.get().getValue().twilio();
+        TwilioSettings twilio = inbox.get().getValue();
         URI called = calledUrl(twilio, request);
         if (!TwilioSignature.valid(twilio.authToken(), called, params, request.getHeader(TwilioSignature.HEADER))) {
             log.warn("Twilio webhook for {} refused: the signature does not match {}", inbox.get().getKey(), called);

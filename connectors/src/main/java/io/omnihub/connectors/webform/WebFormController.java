@@ -6,8 +6,6 @@ import io.omnihub.connectors.bus.BlobStore;
 import io.omnihub.connectors.bus.BusUnavailableException;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InboundPublisher;
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,13 +38,13 @@ class WebFormController {
     private static final Logger log = LoggerFactory.getLogger(WebFormController.class);
     private static final String ALLOWED_ORIGIN = WebFormController.class.getName() + ".allowedOrigin";
 
-    private final InboxesProperties inboxes;
+    private final WebFormInboxes inboxes;
     private final FormBodyParser parser;
     private final WebFormIntake intake;
     private final InboundPublisher bus;
     private final Clock clock;
 
-    WebFormController(InboxesProperties inboxes, ObjectMapper json, AddressNormalizer addresses, BlobStore blobs,
+    WebFormController(WebFormInboxes inboxes, ObjectMapper json, AddressNormalizer addresses, BlobStore blobs,
             InboundPublisher bus, Clock clock) {
         this.inboxes = inboxes;
         this.parser = new FormBodyParser(json);
@@ -83,9 +81,7 @@ class WebFormController {
     }
 
     private WebFormSettings form(String formKey) {
-        return inboxes.find(formKey)
-                .filter(inbox -> "webform".equals(inbox.channel()))
-                .map(InboxSettings::webform)
+        return inboxes.webform(formKey)
                 .orElseThrow(() -> new WebFormRejection(HttpStatus.NOT_FOUND, "there is no form '" + formKey + "'"));
     }
 

@@ -1,6 +1,5 @@
 package io.omnihub.connectors.webform;
 
-import io.omnihub.connectors.inbox.InboxesProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +10,7 @@ import org.springframework.core.Ordered;
 class WebFormCorsConfiguration {
 
     @Bean
-    FilterRegistrationBean<WebFormPreflightFilter> webFormPreflightFilter(InboxesProperties inboxes) {
+    FilterRegistrationBean<WebFormPreflightFilter> webFormPreflightFilter(WebFormInboxes inboxes) {
         FilterRegistrationBean<WebFormPreflightFilter> registration =
                 new FilterRegistrationBean<>(new WebFormPreflightFilter(inboxes));
         registration.addUrlPatterns(WebFormPreflightFilter.PATH + "*");

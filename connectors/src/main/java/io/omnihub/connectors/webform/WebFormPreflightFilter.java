@@ -1,7 +1,5 @@
 package io.omnihub.connectors.webform;
 
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,9 +20,9 @@ class WebFormPreflightFilter extends OncePerRequestFilter {
     static final String PATH = "/channels/webform/";
     static final String ALLOWED_HEADERS = "Content-Type, Idempotency-Key, " + WebFormSignature.HEADER;
 
-    private final InboxesProperties inboxes;
+    private final WebFormInboxes inboxes;
 
-    WebFormPreflightFilter(InboxesProperties inboxes) {
+    WebFormPreflightFilter(WebFormInboxes inboxes) {
         this.inboxes = inboxes;
     }
 
@@ -39,8 +37,7 @@ class WebFormPreflightFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getRequestURI().substring(PATH.length());
-        Optional<WebFormSettings> form = inboxes.find(key).filter(i -> "webform".equals(i.channel()))
-                .map(InboxSettings::webform);
+        Optional<WebFormSettings> form = inboxes.webform(key);
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
         if (form.isEmpty()) {

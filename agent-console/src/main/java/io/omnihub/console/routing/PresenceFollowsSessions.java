@@ -1,6 +1,5 @@
-package io.omnihub.console.security;
+package io.omnihub.console.routing;
 
-import io.omnihub.console.routing.AgentPresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
