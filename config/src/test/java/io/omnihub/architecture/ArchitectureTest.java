@@ -64,6 +64,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyInteractionReachesTheTimelineThroughTheStore() {
+        noClasses().that().resideOutsideOfPackage("io.omnihub.store..")
+                .should().callConstructor(io.omnihub.store.events.InteractionRecorded.class,
+                        Long.class, Long.class, Long.class, String.class, String.class, String.class, String.class,
+                        String.class, java.time.Instant.class)
+                .orShould().callMethod(io.omnihub.store.interaction.InteractionRepository.class, "save", Object.class)
+                .because("Timeline.record stores an interaction with its InteractionRecorded event, in one place")
+                .check(hub);
+    }
+
+    @Test
     void onlyTheStoreAppendsToTheOutbox() {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("io.omnihub.store..")
                 .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(

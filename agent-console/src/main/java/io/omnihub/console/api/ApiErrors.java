@@ -13,9 +13,14 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
+    @ExceptionHandler(io.omnihub.store.NotFound.class)
+    ProblemDetail notFound(io.omnihub.store.NotFound e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(io.omnihub.store.Refused.class)
+    ProblemDetail refused(io.omnihub.store.Refused e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(io.omnihub.store.held.HeldItems.HeldItemNotFound.class)

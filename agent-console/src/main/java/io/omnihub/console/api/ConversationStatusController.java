@@ -1,6 +1,7 @@
 package io.omnihub.console.api;
 
 import io.omnihub.store.conversation.ConversationRepository;
+import io.omnihub.store.conversation.ConversationService;
 import io.omnihub.store.conversation.ConversationStatus;
 import io.omnihub.store.conversation.Priority;
 import io.omnihub.store.interaction.Interaction;
@@ -45,12 +46,12 @@ class ConversationStatusController {
     record NoteView(Long interactionId, Long conversationId, Instant occurredAt) {
     }
 
-    private final ConversationActions actions;
+    private final ConversationService actions;
     private final ConversationRepository conversations;
     private final AppUserRepository users;
     private final io.omnihub.console.security.InboxAccess access;
 
-    ConversationStatusController(ConversationActions actions, ConversationRepository conversations,
+    ConversationStatusController(ConversationService actions, ConversationRepository conversations,
             AppUserRepository users, io.omnihub.console.security.InboxAccess access) {
         this.actions = actions;
         this.conversations = conversations;

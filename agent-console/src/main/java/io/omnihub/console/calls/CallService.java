@@ -5,14 +5,13 @@ import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.ContactPointRepository;
 import io.omnihub.store.customer.ContactPointType;
-import io.omnihub.store.events.InteractionRecorded;
 import io.omnihub.store.inbox.InboxRepository;
 import io.omnihub.store.interaction.Direction;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
-import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.interaction.Timeline;
 import io.omnihub.store.user.AppUser;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,17 +39,17 @@ public class CallService {
     private final InboxRepository inboxes;
     private final InteractionRepository interactions;
     private final ContactPointRepository contactPoints;
-    private final OutboxWriter outbox;
+    private final Timeline timeline;
     private final OutboundQueue outboundQueue;
     private final Clock clock;
 
     CallService(ConversationRepository conversations, InboxRepository inboxes, InteractionRepository interactions,
-            ContactPointRepository contactPoints, OutboxWriter outbox, OutboundQueue outboundQueue, Clock clock) {
+            ContactPointRepository contactPoints, Timeline timeline, OutboundQueue outboundQueue, Clock clock) {
         this.conversations = conversations;
         this.inboxes = inboxes;
         this.interactions = interactions;
         this.contactPoints = contactPoints;
-        this.outbox = outbox;
+        this.timeline = timeline;
         this.outboundQueue = outboundQueue;
         this.clock = clock;
     }
@@ -82,10 +81,8 @@ public class CallService {
                 "call-" + UUID.randomUUID(), now, agent.getUsername(), null, "", null, List.of(), metadata),
                 conversation.getId(), conversation.getCustomerId(), conversation.getInboxId(), now);
         call.authoredBy(agent.getId(), "QUEUED");
-        call = interactions.save(call);
+        call = timeline.record(call, null);
         conversation.agentInteracted(now);
-        outbox.append(new InteractionRecorded(call.getId(), conversation.getId(), conversation.getCustomerId(), null,
-                "voice", Direction.OUTBOUND.name(), InteractionKind.CALL.name(), call.getExternalId(), now));
         outboundQueue.enqueue("voice", call.getId());
         return call;
     }

@@ -4,12 +4,11 @@ import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.CustomerRepository;
 import io.omnihub.store.events.BusinessRequestRaised;
-import io.omnihub.store.events.InteractionRecorded;
 import io.omnihub.store.interaction.Direction;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
-import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.interaction.Timeline;
 import io.omnihub.store.outbox.OutboxWriter;
 import io.omnihub.store.user.AppUserRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,18 +57,18 @@ class BusinessRequestController {
 
     private final ConversationRepository conversations;
     private final CustomerRepository customers;
-    private final InteractionRepository interactions;
     private final AppUserRepository users;
     private final OutboxWriter outbox;
+    private final Timeline timeline;
     private final Clock clock;
 
     BusinessRequestController(ConversationRepository conversations, CustomerRepository customers,
-            InteractionRepository interactions, AppUserRepository users, OutboxWriter outbox, Clock clock) {
+            AppUserRepository users, OutboxWriter outbox, Timeline timeline, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
-        this.interactions = interactions;
         this.users = users;
         this.outbox = outbox;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -93,12 +92,10 @@ class BusinessRequestController {
         if (request.reference() != null) {
             metadata.put("reference", request.reference());
         }
-        Interaction raised = interactions.save(new Interaction(new InteractionDraft("business", Direction.OUTBOUND,
+        Interaction raised = timeline.record(new Interaction(new InteractionDraft("business", Direction.OUTBOUND,
                 InteractionKind.BUSINESS_EVENT, requestId, now, agent, type, request.note(), null, List.of(), metadata),
-                conversation.getId(), conversation.getCustomerId(), conversation.getInboxId(), now));
+                conversation.getId(), conversation.getCustomerId(), conversation.getInboxId(), now), null);
         String erpNumber = customers.findById(conversation.getCustomerId()).orElseThrow().getErpNumber();
-        outbox.append(new InteractionRecorded(raised.getId(), conversation.getId(), conversation.getCustomerId(), null,
-                "business", Direction.OUTBOUND.name(), InteractionKind.BUSINESS_EVENT.name(), requestId, now));
         outbox.append(new BusinessRequestRaised(requestId, type, conversation.getId(), conversation.getCustomerId(),
                 erpNumber, request.reference(), request.note(), agent));
         return new RequestView(requestId, type, raised.getId(), conversation.getId(), request.reference(), now);

@@ -6,7 +6,6 @@ import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.ContactPointRepository;
 import io.omnihub.store.customer.ContactPointType;
-import io.omnihub.store.events.InteractionRecorded;
 import io.omnihub.store.interaction.Attachment;
 import io.omnihub.store.interaction.AttachmentRepository;
 import io.omnihub.store.interaction.Direction;
@@ -14,6 +13,7 @@ import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.interaction.Timeline;
 import io.omnihub.store.outbox.OutboxWriter;
 import io.omnihub.store.user.AppUser;
 import java.time.Clock;
@@ -41,6 +41,7 @@ public class ReplyService {
     private final AttachmentRepository attachments;
     private final BlobStorage blobs;
     private final OutboxWriter outbox;
+    private final Timeline timeline;
     private final OutboundQueue outboundQueue;
     private final ReplyChannels channels;
     private final io.omnihub.store.audit.AuditTrail audit;
@@ -48,7 +49,7 @@ public class ReplyService {
 
     ReplyService(ConversationRepository conversations, InteractionRepository interactions,
             ContactPointRepository contactPoints, AttachmentRepository attachments, BlobStorage blobs,
-            OutboxWriter outbox, OutboundQueue outboundQueue, ReplyChannels channels,
+            OutboxWriter outbox, Timeline timeline, OutboundQueue outboundQueue, ReplyChannels channels,
             io.omnihub.store.audit.AuditTrail audit, Clock clock) {
         this.conversations = conversations;
         this.interactions = interactions;
@@ -56,6 +57,7 @@ public class ReplyService {
         this.attachments = attachments;
         this.blobs = blobs;
         this.outbox = outbox;
+        this.timeline = timeline;
         this.outboundQueue = outboundQueue;
         this.channels = channels;
         this.audit = audit;
@@ -156,15 +158,12 @@ public class ReplyService {
         Interaction reply = new Interaction(draft, conversation.getId(), conversation.getCustomerId(),
                 route.inboxId(), now);
         reply.authoredBy(author.getId(), "QUEUED");
-        reply = interactions.save(reply);
+        reply = timeline.record(reply, null);
         for (ReplyFile file : files) {
             attachments.save(new Attachment(reply.getId(), file.fileName(), file.contentType(), file.content().length,
                     blobs.put(file.content()), null, now));
         }
         conversation.agentInteracted(now);
-        outbox.append(new InteractionRecorded(reply.getId(), conversation.getId(), conversation.getCustomerId(),
-                null, channel, Direction.OUTBOUND.name(), InteractionKind.MESSAGE.name(),
-                reply.getExternalId(), now));
         outboundQueue.enqueue(channel, reply.getId());
         return reply;
     }

@@ -1,6 +1,6 @@
 package io.omnihub.console.web;
 
-import io.omnihub.console.api.ConversationActions;
+import io.omnihub.store.conversation.ConversationService;
 import io.omnihub.console.api.ConversationController;
 import io.omnihub.console.api.CustomerController;
 import io.omnihub.console.canned.CannedResponses;
@@ -48,7 +48,7 @@ class ConsoleController {
     private final CustomerController customers;
     private final OrderLookupController orders;
     private final ConversationRepository conversationRows;
-    private final ConversationActions actions;
+    private final ConversationService actions;
     private final ReplyService replies;
     private final AgentActivity agentActivity;
     private final InboxAccess access;
@@ -59,7 +59,7 @@ class ConsoleController {
     private final Clock clock;
 
     ConsoleController(ConversationController conversations, CustomerController customers, OrderLookupController orders,
-            ConversationRepository conversationRows, ConversationActions actions, ReplyService replies,
+            ConversationRepository conversationRows, ConversationService actions, ReplyService replies,
             AgentActivity agentActivity, InboxAccess access, CannedResponses canned, AppUserRepository users,
             JdbcTemplate jdbc, AgentPresence presence, Clock clock) {
         this.conversations = conversations;
@@ -269,7 +269,7 @@ class ConsoleController {
                 }
                 default -> throw new IllegalArgumentException("unknown action " + action);
             }
-        } catch (IllegalArgumentException | io.omnihub.console.api.NotFoundException e) {
+        } catch (IllegalArgumentException | io.omnihub.store.NotFound | io.omnihub.store.Refused e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (ResponseStatusException e) {
             redirect.addFlashAttribute("error", e.getReason());
@@ -282,6 +282,8 @@ class ConsoleController {
         try {
             actions.note(id, text, users.findByUsername(agent.getName()).orElseThrow());
             redirect.addFlashAttribute("notice", "Note added (agents only; never sent to the customer).");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
         } catch (ResponseStatusException e) {
             redirect.addFlashAttribute("error", e.getReason());
         }

@@ -13,7 +13,6 @@ import io.omnihub.store.customer.ContactPointRepository;
 import io.omnihub.store.customer.ContactPointType;
 import io.omnihub.store.customer.Customer;
 import io.omnihub.store.customer.CustomerRepository;
-import io.omnihub.store.events.InteractionRecorded;
 import io.omnihub.store.inbox.Inbox;
 import io.omnihub.store.inbox.InboxRepository;
 import io.omnihub.store.interaction.Direction;
@@ -21,7 +20,7 @@ import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
-import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.interaction.Timeline;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +52,7 @@ class StoreBusinessEventSink implements BusinessEventSink {
     private final ContactPointNormalizer normalizer;
     private final InboxRepository inboxes;
     private final InteractionRepository interactions;
-    private final OutboxWriter outbox;
+    private final Timeline timeline;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
@@ -61,14 +60,14 @@ class StoreBusinessEventSink implements BusinessEventSink {
     StoreBusinessEventSink(CustomerRepository customers, ConversationRepository conversations,
             ContactPointRepository contactPoints,
             ContactPointNormalizer normalizer, InboxRepository inboxes, InteractionRepository interactions,
-            OutboxWriter outbox, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+            Timeline timeline, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.customers = customers;
         this.conversations = conversations;
         this.contactPoints = contactPoints;
         this.normalizer = normalizer;
         this.inboxes = inboxes;
         this.interactions = interactions;
-        this.outbox = outbox;
+        this.timeline = timeline;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -107,12 +106,10 @@ class StoreBusinessEventSink implements BusinessEventSink {
             conversations.findById(conversationId).ifPresent(c -> c.customerInteracted(clock.instant(),
                     "business-request-answered"));
         }
-        Interaction interaction = interactions.save(new Interaction(new InteractionDraft(CHANNEL, Direction.INBOUND,
+        Interaction interaction = timeline.record(new Interaction(new InteractionDraft(CHANNEL, Direction.INBOUND,
                 InteractionKind.BUSINESS_EVENT, externalId, event.occurredAt(), event.source(), event.type(),
                 event.summary(), null, List.of(), metadata), conversationId, customerId, inbox.getId(),
-                clock.instant()));
-        outbox.append(new InteractionRecorded(interaction.getId(), conversationId, customerId, INBOX, CHANNEL,
-                Direction.INBOUND.name(), InteractionKind.BUSINESS_EVENT.name(), externalId, event.occurredAt()));
+                clock.instant()), INBOX);
         return new Outcome(event.id(), Status.RECORDED, interaction.getId(), customerId, null);
     }
 

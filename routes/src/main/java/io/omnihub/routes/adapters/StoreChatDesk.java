@@ -24,7 +24,6 @@ import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.routes.outbound.QueueAfterCommit;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
-import io.omnihub.store.events.InteractionRecorded;
 import io.omnihub.store.interaction.Attachment;
 import io.omnihub.store.interaction.AttachmentRepository;
 import io.omnihub.store.interaction.Direction;
@@ -32,7 +31,7 @@ import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
-import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.interaction.Timeline;
 import io.omnihub.store.user.AppUserRepository;
 
 /**
@@ -52,21 +51,21 @@ class StoreChatDesk implements ChatDesk {
     private final InteractionRepository interactions;
     private final AttachmentRepository attachments;
     private final AppUserRepository users;
-    private final OutboxWriter outbox;
+    private final Timeline timeline;
     private final QueueAfterCommit outbound;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     StoreChatDesk(InboxesProperties settings, InboxCatalog inboxes, ConversationRepository conversations,
             InteractionRepository interactions, AttachmentRepository attachments, AppUserRepository users,
-            OutboxWriter outbox, QueueAfterCommit outbound, JdbcTemplate jdbc, Clock clock) {
+            Timeline timeline, QueueAfterCommit outbound, JdbcTemplate jdbc, Clock clock) {
         this.settings = settings;
         this.inboxes = inboxes;
         this.conversations = conversations;
         this.interactions = interactions;
         this.attachments = attachments;
         this.users = users;
-        this.outbox = outbox;
+        this.timeline = timeline;
         this.outbound = outbound;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -135,9 +134,7 @@ class StoreChatDesk implements ChatDesk {
         Interaction transcript = new Interaction(draft, chat.getId(), chat.getCustomerId(),
                 inboxes.require(mailboxKey).getId(), now);
         transcript.authoredBy(null, "QUEUED");
-        long id = interactions.save(transcript).getId();
-        outbox.append(new InteractionRecorded(id, chat.getId(), chat.getCustomerId(), mailboxKey, "email",
-                Direction.OUTBOUND.name(), InteractionKind.MESSAGE.name(), transcript.getExternalId(), now));
+        long id = timeline.record(transcript, mailboxKey).getId();
         outbound.enqueue("email", id);
         return null;
     }

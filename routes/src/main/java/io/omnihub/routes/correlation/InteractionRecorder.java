@@ -10,7 +10,6 @@ import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.events.ConversationOpened;
 import io.omnihub.store.events.CustomerCreated;
-import io.omnihub.store.events.InteractionRecorded;
 import io.omnihub.store.held.HeldItems;
 import io.omnihub.store.inbox.Inbox;
 import io.omnihub.store.interaction.Attachment;
@@ -20,6 +19,7 @@ import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.interaction.Timeline;
 import io.omnihub.store.outbox.OutboxWriter;
 import io.omnihub.store.quarantine.QuarantineRepository;
 import io.omnihub.store.quarantine.QuarantinedSubmission;
@@ -54,6 +54,7 @@ public class InteractionRecorder {
     private final QuarantineRepository quarantine;
     private final DeliveryReports bounces;
     private final OutboxWriter outbox;
+    private final Timeline timeline;
     private final ApplicationEventPublisher followers;
     private final HeldItems heldItems;
     private final HtmlSanitizer sanitizer;
@@ -62,7 +63,7 @@ public class InteractionRecorder {
 
     InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
-            QuarantineRepository quarantine, DeliveryReports bounces, OutboxWriter outbox, HeldItems heldItems,
+            QuarantineRepository quarantine, DeliveryReports bounces, OutboxWriter outbox, Timeline timeline, HeldItems heldItems,
             ApplicationEventPublisher followers,
             HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
@@ -75,6 +76,7 @@ public class InteractionRecorder {
         this.quarantine = quarantine;
         this.bounces = bounces;
         this.outbox = outbox;
+        this.timeline = timeline;
         this.followers = followers;
         this.heldItems = heldItems;
         this.sanitizer = sanitizer;
@@ -141,8 +143,14 @@ public class InteractionRecorder {
         }
         threader.remember(in, conversation);
 
-        Interaction interaction = interactions.save(new Interaction(draft(in, who, thread), conversation.getId(),
-                who.customer().getId(), inbox.getId(), clock.instant()));
+        if (who.created()) {
+            outbox.append(new CustomerCreated(who.customer().getId(), in.channel()));
+        }
+        if (thread.opensConversation()) {
+            outbox.append(new ConversationOpened(conversation.getId(), who.customer().getId(), in.inbox(), in.channel()));
+        }
+        Interaction interaction = timeline.record(new Interaction(draft(in, who, thread), conversation.getId(),
+                who.customer().getId(), inbox.getId(), clock.instant()), in.inbox());
         for (AttachmentRef a : in.attachments()) {
             attachments.save(new Attachment(interaction.getId(), a.fileName(), a.contentType(), a.sizeBytes(),
                     a.sha256(), a.contentId(), clock.instant()));
@@ -153,14 +161,6 @@ public class InteractionRecorder {
             conversation.agentInteracted(in.occurredAt());
         }
 
-        if (who.created()) {
-            outbox.append(new CustomerCreated(who.customer().getId(), in.channel()));
-        }
-        if (thread.opensConversation()) {
-            outbox.append(new ConversationOpened(conversation.getId(), who.customer().getId(), in.inbox(), in.channel()));
-        }
-        outbox.append(new InteractionRecorded(interaction.getId(), conversation.getId(), who.customer().getId(),
-                in.inbox(), in.channel(), in.direction(), in.kind(), in.externalId(), in.occurredAt()));
         followers.publishEvent(new InteractionStored(in, inbox, conversation, interaction, thread.opensConversation()));
         if (thread.claimed() != null) {
             log.warn("interaction {} claimed conversation {} of another customer; opened conversation {} for its "

@@ -7,14 +7,13 @@ import io.omnihub.connectors.email.MailboxSettings;
 import io.omnihub.connectors.inbox.InboxSettings;
 import io.omnihub.connectors.inbox.InboxesProperties;
 import io.omnihub.store.conversation.Conversation;
-import io.omnihub.store.events.InteractionRecorded;
 import io.omnihub.store.interaction.Direction;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
 import io.omnihub.routes.outbound.QueueAfterCommit;
-import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.interaction.Timeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,15 +37,15 @@ public class AutoReplies {
 
     private final InboxesProperties inboxes;
     private final InteractionRepository interactions;
-    private final OutboxWriter outbox;
+    private final Timeline timeline;
     private final QueueAfterCommit queue;
     private final Clock clock;
 
-    AutoReplies(InboxesProperties inboxes, InteractionRepository interactions, OutboxWriter outbox,
+    AutoReplies(InboxesProperties inboxes, InteractionRepository interactions, Timeline timeline,
             QueueAfterCommit queue, Clock clock) {
         this.inboxes = inboxes;
         this.interactions = interactions;
-        this.outbox = outbox;
+        this.timeline = timeline;
         this.queue = queue;
         this.clock = clock;
     }
@@ -77,10 +76,7 @@ public class AutoReplies {
         Interaction reply = new Interaction(draft, conversation.getId(), conversation.getCustomerId(),
                 conversation.getInboxId(), now);
         reply.authoredBy(null, "QUEUED");
-        long id = interactions.save(reply).getId();
-        outbox.append(new InteractionRecorded(id, conversation.getId(), conversation.getCustomerId(), mail.inbox(),
-                MailInteractions.CHANNEL, Direction.OUTBOUND.name(), InteractionKind.MESSAGE.name(),
-                reply.getExternalId(), now));
+        long id = timeline.record(reply, mail.inbox()).getId();
         queue.enqueue(MailInteractions.CHANNEL, id);
     }
 }

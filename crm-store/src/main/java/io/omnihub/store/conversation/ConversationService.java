@@ -1,20 +1,17 @@
-package io.omnihub.console.api;
+package io.omnihub.store.conversation;
 
-import io.omnihub.store.conversation.Conversation;
-import io.omnihub.store.conversation.ConversationRepository;
-import io.omnihub.store.conversation.ConversationStatus;
-import io.omnihub.store.conversation.Priority;
+import io.omnihub.store.NotFound;
+import io.omnihub.store.Refused;
 import io.omnihub.store.events.ConversationAssigned;
 import io.omnihub.store.events.ConversationPriorityChanged;
 import io.omnihub.store.events.ConversationResolved;
 import io.omnihub.store.events.ConversationStatusChanged;
-import io.omnihub.store.events.InteractionRecorded;
 import io.omnihub.store.inbox.InboxRepository;
 import io.omnihub.store.interaction.Direction;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
-import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.interaction.Timeline;
 import io.omnihub.store.outbox.OutboxWriter;
 import io.omnihub.store.user.AppUser;
 import io.omnihub.store.user.AppUserRepository;
@@ -23,11 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What agents do to a conversation, for the API and the console alike: change its status or
@@ -35,25 +30,25 @@ import org.springframework.web.server.ResponseStatusException;
  * internal notes. Each change and its event are one transaction.
  */
 @Service
-public class ConversationActions {
+public class ConversationService {
 
     private final ConversationRepository conversations;
     private final InboxRepository inboxes;
-    private final InteractionRepository interactions;
     private final AppUserRepository users;
     private final OutboxWriter outbox;
+    private final Timeline timeline;
     private final JdbcTemplate jdbc;
     private final io.omnihub.store.audit.AuditTrail audit;
     private final Clock clock;
 
-    ConversationActions(ConversationRepository conversations, InboxRepository inboxes,
-            InteractionRepository interactions, AppUserRepository users, OutboxWriter outbox, JdbcTemplate jdbc, io.omnihub.store.audit.AuditTrail audit,
+    ConversationService(ConversationRepository conversations, InboxRepository inboxes,
+            AppUserRepository users, OutboxWriter outbox, Timeline timeline, JdbcTemplate jdbc, io.omnihub.store.audit.AuditTrail audit,
             Clock clock) {
         this.conversations = conversations;
         this.inboxes = inboxes;
-        this.interactions = interactions;
         this.users = users;
         this.outbox = outbox;
+        this.timeline = timeline;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -106,7 +101,7 @@ public class ConversationActions {
     public Conversation assign(long id, String username, String by) {
         Conversation conversation = find(id);
         AppUser assignee = username == null ? null : users.findByUsername(username)
-                .orElseThrow(() -> new NotFoundException("there is no user " + username));
+                .orElseThrow(() -> new NotFound("there is no user " + username));
         conversation.assignTo(assignee == null ? null : assignee.getId(), clock.instant());
         outbox.append(new ConversationAssigned(id, conversation.getCustomerId(),
                 assignee == null ? null : assignee.getId(), username, conversation.getTeamId(),
@@ -119,7 +114,7 @@ public class ConversationActions {
     public Conversation transfer(long id, String teamKey, String by) {
         Conversation conversation = find(id);
         Long team = jdbc.queryForList("select id from team where key = ?", Long.class, teamKey).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("there is no team " + teamKey));
+                .orElseThrow(() -> new NotFound("there is no team " + teamKey));
         conversation.inTeam(team);
         conversation.assignTo(null, clock.instant());
         outbox.append(new ConversationAssigned(id, conversation.getCustomerId(), null, null, team,
@@ -131,7 +126,7 @@ public class ConversationActions {
     @Transactional
     public Interaction note(long id, String text, AppUser author) {
         if (text == null || text.isBlank() || text.length() > 20_000) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a note is 1 to 20,000 characters");
+            throw new IllegalArgumentException("a note is 1 to 20,000 characters");
         }
         Conversation conversation = find(id);
         Instant now = clock.instant();
@@ -140,11 +135,7 @@ public class ConversationActions {
                 List.of(), Map.of("internal", true)), conversation.getId(), conversation.getCustomerId(),
                 conversation.getInboxId(), now);
         note.authoredBy(author.getId(), null);
-        note = interactions.save(note);
-        outbox.append(new InteractionRecorded(note.getId(), conversation.getId(), conversation.getCustomerId(), null,
-                conversation.getChannel(), Direction.OUTBOUND.name(), InteractionKind.NOTE.name(), note.getExternalId(),
-                now));
-        return note;
+        return timeline.record(note, null);
     }
 
     /**
@@ -156,7 +147,7 @@ public class ConversationActions {
     @Transactional
     public int merge(long id, long otherId, String by) {
         if (id == otherId) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "a conversation cannot be merged into itself");
+            throw new Refused("a conversation cannot be merged into itself");
         }
         // both rows locked, always in id order: two agents merging the same pair either way wait for each other
         jdbc.queryForList("select id from conversation where id in (?, ?) order by id for update", Long.class,
@@ -165,26 +156,26 @@ public class ConversationActions {
         Conversation other = find(otherId);
         conversations.flush();
         if (!target.getCustomerId().equals(other.getCustomerId())) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversations " + id + " and " + otherId
+            throw new Refused("conversations " + id + " and " + otherId
                     + " belong to different customers: merge the customers first");
         }
         if (target.getMergedIntoId() != null || other.getMergedIntoId() != null) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + (target.getMergedIntoId() != null
+            throw new Refused("conversation " + (target.getMergedIntoId() != null
                     ? id : otherId) + " was merged into another already");
         }
         if ("chat".equals(other.getChannel()) && other.getThreadKey() != null
                 && !other.getThreadKey().startsWith("offline:")) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + otherId + " is a live chat: its "
+            throw new Refused("conversation " + otherId + " is a live chat: its "
                     + "visitor's widget follows it, so merge the other conversation into the chat instead");
         }
         if (!target.getInboxId().equals(other.getInboxId()) && restrictedEither(target, other)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + otherId + " is in another inbox "
+            throw new Refused("conversation " + otherId + " is in another inbox "
                     + "and one of the two inboxes is restricted: merging would show its history outside its team");
         }
         List<Long> targetOrigins = customerMergesThatMoved(id);
         List<Long> otherOrigins = customerMergesThatMoved(otherId);
         if (!targetOrigins.equals(otherOrigins)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "customer merge "
+            throw new Refused("customer merge "
                     + (targetOrigins.isEmpty() ? otherOrigins : targetOrigins).get(0) + " brought one of these "
                     + "conversations over: undo it or merge conversations that came from the same customer");
         }
@@ -215,6 +206,6 @@ public class ConversationActions {
     }
 
     private Conversation find(long id) {
-        return conversations.findById(id).orElseThrow(() -> new NotFoundException("there is no conversation " + id));
+        return conversations.findById(id).orElseThrow(() -> new NotFound("there is no conversation " + id));
     }
 }
