@@ -107,12 +107,10 @@ class ConsoleXssIT extends InBrowser {
     }
 
     private void assertInert() {
-        try {
-            Thread.sleep(500); // time for anything that would run (onerror, autofocus, refresh) to do so
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;")).isEqualTo(true);
+        // anything that would run (onerror, autofocus, refresh) gets half a second to do so, and nothing does
+        await().during(java.time.Duration.ofMillis(500))
+                .atMost(java.time.Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(
+                        ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;")));
         try {
             browser.switchTo().alert();
             throw new AssertionError("a payload opened a dialog");

@@ -158,9 +158,8 @@ class ConversationActionsIT {
         assertThat(jdbc.queryForMap("select kind, direction, delivery_status, body_text from interaction where id = ?",
                 note)).containsEntry("kind", "NOTE").containsEntry("direction", "OUTBOUND")
                 .containsEntry("delivery_status", null).containsEntry("body_text", "VIP, be quick");
-        Thread.sleep(500);
-        assertThat(jdbc.queryForObject("select delivery_status from interaction where id = ?", String.class, note))
-                .isNull();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "select delivery_status from interaction where id = ?", String.class, note) == null);
         assertThat(hub.postJsonAsAdmin("/api/v1/conversations/" + id + "/notes", Map.of("text", " ")).statusCode())
                 .isEqualTo(400);
         assertThat(hub.getJson("/api/v1/conversations/" + id).toString()).contains("VIP, be quick", "\"kind\":\"NOTE\"");

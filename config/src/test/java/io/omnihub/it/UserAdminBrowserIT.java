@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,8 +34,11 @@ class UserAdminBrowserIT extends InBrowser {
                 Long.class, user) + "'][name='" + name + "']");
     }
 
+    /** Saves the user's row and waits for the page the save answers with (the old page's notice does not count). */
     private void save(String user) {
+        WebElement before = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector("tr[data-user='" + user + "'] button")).click();
+        wait.until(ExpectedConditions.stalenessOf(before));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice, .error")));
     }
 

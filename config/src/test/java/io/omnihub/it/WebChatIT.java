@@ -70,9 +70,9 @@ class WebChatIT {
                      where c.channel = 'chat' and i.body_text = 'Where is my parcel?'
                        and i.metadata ->> 'visitor' = ?""", Long.class,
                     visitorIdOf(ready)), ids -> ids.size() == 1).get(0);
-            Thread.sleep(500);
-            assertThat(jdbc.queryForObject("select count(*) from interaction where conversation_id = ?", Integer.class,
-                    conversation)).isEqualTo(1);
+            long chat = conversation;
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                    "select count(*) from interaction where conversation_id = ?", Integer.class, chat) == 1);
             // the customer has the browser's visitor id and the email given in the pre-chat form
             assertThat(jdbc.queryForList("""
                     select cp.type || ' ' || cp.value from contact_point cp join conversation c
