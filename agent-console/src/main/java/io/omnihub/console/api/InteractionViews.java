@@ -1,5 +1,6 @@
 package io.omnihub.console.api;
 
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.store.interaction.Attachment;
 import io.omnihub.store.interaction.AttachmentRepository;
 import io.omnihub.store.interaction.Interaction;
@@ -32,7 +33,7 @@ class InteractionViews {
                 inboxes.key(i.getInboxId()), i.getChannel(), i.getDirection().name(), i.getKind().name(),
                 i.getExternalId(), i.getOccurredAt(), i.getSender(), i.getSubject(), i.getBodyText(), i.getBodyHtml(),
                 i.getDeliveryStatus(), i.getDeliveryError(), i.getDeliveryAttempts(),
-                "QUEUED".equals(i.getDeliveryStatus()) ? i.getNextAttemptAt() : null, i.getFlags(), i.getMetadata(),
+                i.delivery() == DeliveryStatus.QUEUED ? i.getNextAttemptAt() : null, i.getFlags(), i.getMetadata(),
                 files.getOrDefault(i.getId(), List.of()))).toList();
     }
 }

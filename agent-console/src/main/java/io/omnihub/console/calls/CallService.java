@@ -1,5 +1,6 @@
 package io.omnihub.console.calls;
 
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.console.outbound.OutboundQueue;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
@@ -80,7 +81,7 @@ public class CallService {
         Interaction call = new Interaction(new InteractionDraft("voice", Direction.OUTBOUND, InteractionKind.CALL,
                 "call-" + UUID.randomUUID(), now, agent.getUsername(), null, "", null, List.of(), metadata),
                 conversation.getId(), conversation.getCustomerId(), conversation.getInboxId(), now);
-        call.authoredBy(agent.getId(), "QUEUED");
+        call.authoredBy(agent.getId(), DeliveryStatus.QUEUED);
         call = timeline.record(call, null);
         conversation.agentInteracted(now);
         outboundQueue.enqueue("voice", call.getId());

@@ -1,5 +1,6 @@
 package io.omnihub.console.reply;
 
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.console.outbound.OutboundQueue;
 import io.omnihub.store.blob.BlobStorage;
 import io.omnihub.store.conversation.Conversation;
@@ -82,7 +83,7 @@ public class ReplyService {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "message " + interactionId + " is not a reply "
                     + "the hub sends (only email, SMS and chat replies are sent again)");
         }
-        if (!"FAILED".equals(sent.getDeliveryStatus())) {
+        if (sent.delivery() != DeliveryStatus.FAILED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "message " + interactionId + " is "
                     + sent.getDeliveryStatus() + "; only a FAILED message is sent again");
         }
@@ -103,7 +104,7 @@ public class ReplyService {
         sent.addMetadata("queuedAt", now.toString());
         sent.addMetadata("resentBy", actor.getUsername());
         outbox.append(new io.omnihub.store.events.DeliveryStatusChanged(sent.getId(), sent.getConversationId(),
-                sent.getCustomerId(), sent.getChannel(), "QUEUED", null));
+                sent.getCustomerId(), sent.getChannel(), DeliveryStatus.QUEUED.name(), null));
         audit.record(actor.getUsername(), "reply.resend", "interaction", sent.getId(),
                 failedWith == null ? Map.of() : Map.of("failedWith", failedWith));
         outboundQueue.enqueue(sent.getChannel(), sent.getId(), "reply:" + sent.getId() + ":" + now);
@@ -157,7 +158,7 @@ public class ReplyService {
                 Map.of("to", recipient));
         Interaction reply = new Interaction(draft, conversation.getId(), conversation.getCustomerId(),
                 route.inboxId(), now);
-        reply.authoredBy(author.getId(), "QUEUED");
+        reply.authoredBy(author.getId(), DeliveryStatus.QUEUED);
         reply = timeline.record(reply, null);
         for (ReplyFile file : files) {
             attachments.save(new Attachment(reply.getId(), file.fileName(), file.contentType(), file.content().length,

@@ -112,16 +112,16 @@ public class Interaction {
     }
 
     /** An agent wrote this (a reply); it waits to be sent. */
-    public void authoredBy(Long userId, String deliveryStatus) {
+    public void authoredBy(Long userId, DeliveryStatus deliveryStatus) {
         this.authorId = userId;
-        this.deliveryStatus = deliveryStatus;
+        this.deliveryStatus = deliveryStatus == null ? null : deliveryStatus.name();
     }
 
     /** What delivery reported: e.g. SENT, or FAILED with the server's reason. */
-    public void deliveryReported(String status, String error) {
-        this.deliveryStatus = status;
+    public void deliveryReported(DeliveryStatus status, String error) {
+        this.deliveryStatus = status.name();
         this.deliveryError = error;
-        if (!"QUEUED".equals(status)) {
+        if (status != DeliveryStatus.QUEUED) {
             this.nextAttemptAt = null;
         }
     }
@@ -136,7 +136,7 @@ public class Interaction {
 
     /** An agent asked to send a FAILED message again: QUEUED afresh, attempts counted from zero. */
     public void deliveryRequeued() {
-        this.deliveryStatus = "QUEUED";
+        this.deliveryStatus = DeliveryStatus.QUEUED.name();
         this.deliveryError = null;
         this.deliveryAttempts = 0;
         this.nextAttemptAt = null;
@@ -226,8 +226,14 @@ public class Interaction {
         return bodyHtml;
     }
 
+    /** The delivery status as stored (for views and JSON); {@link #delivery()} for decisions. */
     public String getDeliveryStatus() {
         return deliveryStatus;
+    }
+
+    /** What became of a message we send, or null for one we do not (a customer's message, a note). */
+    public DeliveryStatus delivery() {
+        return DeliveryStatus.of(deliveryStatus);
     }
 
     public String getDeliveryError() {

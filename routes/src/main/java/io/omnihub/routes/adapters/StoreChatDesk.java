@@ -1,5 +1,6 @@
 package io.omnihub.routes.adapters;
 
+import io.omnihub.store.interaction.DeliveryStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -133,7 +134,7 @@ class StoreChatDesk implements ChatDesk {
                 List.of(), Map.of("to", email, "transcript", true));
         Interaction transcript = new Interaction(draft, chat.getId(), chat.getCustomerId(),
                 inboxes.require(mailboxKey).getId(), now);
-        transcript.authoredBy(null, "QUEUED");
+        transcript.authoredBy(null, DeliveryStatus.QUEUED);
         long id = timeline.record(transcript, mailboxKey).getId();
         outbound.enqueue("email", id);
         return null;

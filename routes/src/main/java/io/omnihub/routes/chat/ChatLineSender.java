@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.omnihub.connectors.chat.ChatLine;
 import io.omnihub.connectors.chat.ChatSessions;
 import io.omnihub.connectors.chat.ChatSignals;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.store.interaction.Deliveries;
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.interaction.Attachment;
@@ -61,7 +62,7 @@ class ChatLineSender {
             return;
         }
         // SENT is committed before the line can reach a widget, whose receipt (DELIVERED) may come at once
-        deliveries.report(interactionId, "SENT", null, Map.of());
+        deliveries.report(interactionId, DeliveryStatus.SENT, null, Map.of());
         Map<String, Object> signal = new LinkedHashMap<>();
         signal.put("type", ChatSessions.LINE);
         signal.put("session", prepared.session());
@@ -72,13 +73,13 @@ class ChatLineSender {
 
     private Prepared prepare(long interactionId) {
         Interaction reply = interactions.findById(interactionId).orElse(null);
-        if (reply == null || !"QUEUED".equals(reply.getDeliveryStatus())) {
+        if (reply == null || reply.delivery() != DeliveryStatus.QUEUED) {
             return null;
         }
         Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
         String session = conversation.getThreadKey();
         if (!"chat".equals(conversation.getChannel()) || session == null || session.startsWith("offline:")) {
-            deliveries.record(reply, "FAILED", "this conversation has no chat to answer in (a message left while "
+            deliveries.record(reply, DeliveryStatus.FAILED, "this conversation has no chat to answer in (a message left while "
                     + "nobody was online is answered by email)");
             return null;
         }

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.routes.inbox.InboxCatalog;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.store.interaction.Deliveries;
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.routes.status.StatusUpdateHandler;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.interaction.Direction;
@@ -54,6 +55,6 @@ class ChatReceipts implements StatusUpdateHandler {
             log.info("a chat receipt for line {} that is not an agent's line of chat {}: ignored", line, session);
             return null;
         }
-        return deliveries.record(sent, "DELIVERED", null) ? sent.getId() : null;
+        return deliveries.record(sent, DeliveryStatus.DELIVERED, null) ? sent.getId() : null;
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.omnihub.routes.bus.BusProperties;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.routes.outbound.DeliveryRetries;
 import io.omnihub.routes.outbound.OutboundQueueRoute;
 
 /** Sends each queued chat reply to the visitor's widget ({@code hub.outbound.chat}, route {@code chat-send}). */
@@ -14,8 +14,8 @@ class OutboundChatRoute extends OutboundQueueRoute {
 
     private final ChatLineSender sender;
 
-    OutboundChatRoute(BusProperties bus, ObjectMapper json, Deliveries deliveries, ChatLineSender sender) {
-        super(bus, json, deliveries, "chat");
+    OutboundChatRoute(BusProperties bus, ObjectMapper json, DeliveryRetries retries, ChatLineSender sender) {
+        super(bus, json, retries, "chat");
         this.sender = sender;
     }
 

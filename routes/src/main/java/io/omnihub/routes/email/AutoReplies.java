@@ -1,5 +1,6 @@
 package io.omnihub.routes.email;
 
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InteractionFlag;
 import io.omnihub.connectors.email.MailInteractions;
@@ -75,7 +76,7 @@ public class AutoReplies {
                 Map.of("to", to, "autoReply", true));
         Interaction reply = new Interaction(draft, conversation.getId(), conversation.getCustomerId(),
                 conversation.getInboxId(), now);
-        reply.authoredBy(null, "QUEUED");
+        reply.authoredBy(null, DeliveryStatus.QUEUED);
         long id = timeline.record(reply, mail.inbox()).getId();
         queue.enqueue(MailInteractions.CHANNEL, id);
     }

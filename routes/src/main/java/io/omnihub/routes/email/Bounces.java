@@ -3,7 +3,8 @@ package io.omnihub.routes.email;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.email.MessageIdSigner;
 import io.omnihub.routes.correlation.DeliveryReports;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.store.interaction.Deliveries;
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.store.customer.ContactPointRepository;
 import io.omnihub.store.customer.ContactPointType;
 import io.omnihub.store.interaction.Interaction;
@@ -82,7 +83,7 @@ public class Bounces implements DeliveryReports {
             String said = reasons.get(to);
             String sender = report.from() == null || report.from().primary() == null ? "the receiving mail server"
                     : report.from().primary().value();
-            if (deliveries.record(sent, "FAILED", "bounced: " + sender + " reported that mail to " + to
+            if (deliveries.record(sent, DeliveryStatus.FAILED, "bounced: " + sender + " reported that mail to " + to
                     + " failed" + (said.isEmpty() ? "" : ": " + said))) {
                 log.info("reply {} to {} FAILED: a delivery report says it did not arrive", sent.getId(), to);
                 return reply;

@@ -2,7 +2,7 @@ package io.omnihub.routes.email;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.routes.bus.BusProperties;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.routes.outbound.DeliveryRetries;
 import io.omnihub.routes.outbound.OutboundQueueRoute;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +12,8 @@ class OutboundEmailRoute extends OutboundQueueRoute {
 
     private final OutboundEmailSender sender;
 
-    OutboundEmailRoute(BusProperties bus, ObjectMapper json, Deliveries deliveries, OutboundEmailSender sender) {
-        super(bus, json, deliveries, "email");
+    OutboundEmailRoute(BusProperties bus, ObjectMapper json, DeliveryRetries retries, OutboundEmailSender sender) {
+        super(bus, json, retries, "email");
         this.sender = sender;
     }
 

@@ -9,7 +9,8 @@ import io.omnihub.connectors.email.ReplyMail;
 import io.omnihub.connectors.email.SmtpSender;
 import io.omnihub.connectors.inbox.InboxSettings;
 import io.omnihub.connectors.inbox.InboxesProperties;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.store.interaction.Deliveries;
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.store.blob.BlobStorage;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
@@ -89,10 +90,10 @@ class OutboundEmailSender {
             smtp.send(prepared.mailbox(), message);
         } catch (SmtpSender.PermanentFailure refused) {
             log.warn("reply {} refused by the mail server: {}", interactionId, refused.getMessage());
-            deliveries.report(interactionId, "FAILED", refused.getMessage(), Map.of());
+            deliveries.report(interactionId, DeliveryStatus.FAILED, refused.getMessage(), Map.of());
             return;
         }
-        deliveries.report(interactionId, "SENT", null, Map.of());
+        deliveries.report(interactionId, DeliveryStatus.SENT, null, Map.of());
         log.info("reply {} sent to {} as <{}>", interactionId, prepared.mail().to(), prepared.mail().messageId());
         try {
             smtp.keepCopy(prepared.mailbox(), message);
@@ -104,14 +105,14 @@ class OutboundEmailSender {
 
     private Prepared prepare(long interactionId) {
         Interaction reply = interactions.findById(interactionId).orElse(null);
-        if (reply == null || !"QUEUED".equals(reply.getDeliveryStatus())) {
+        if (reply == null || reply.delivery() != DeliveryStatus.QUEUED) {
             return null;
         }
         Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
         Inbox inbox = inboxRows.findById(reply.getInboxId()).orElseThrow();
         MailboxSettings mailbox = inboxes.find(inbox.getKey()).map(InboxSettings::email).orElse(null);
         if (mailbox == null || mailbox.smtp() == null) {
-            deliveries.record(reply, "FAILED", "the mailbox '" + inbox.getKey() + "' has no SMTP settings to send replies");
+            deliveries.record(reply, DeliveryStatus.FAILED, "the mailbox '" + inbox.getKey() + "' has no SMTP settings to send replies");
             return null;
         }
         String messageId = reply.getMetadata().get("messageId") instanceof String id ? id : null;

@@ -22,13 +22,13 @@ public abstract class OutboundQueueRoute extends BusConsumerRouteBuilder {
 
     private final BusProperties bus;
     private final ObjectMapper json;
-    private final Deliveries deliveries;
+    private final DeliveryRetries retries;
     private final String channel;
 
-    protected OutboundQueueRoute(BusProperties bus, ObjectMapper json, Deliveries deliveries, String channel) {
+    protected OutboundQueueRoute(BusProperties bus, ObjectMapper json, DeliveryRetries retries, String channel) {
         this.bus = bus;
         this.json = json;
-        this.deliveries = deliveries;
+        this.retries = retries;
         this.channel = channel;
     }
 
@@ -53,7 +53,7 @@ public abstract class OutboundQueueRoute extends BusConsumerRouteBuilder {
         } catch (Exception transientFailure) {
             String reason = transientFailure.getMessage() == null ? transientFailure.getClass().getSimpleName()
                     : transientFailure.getMessage();
-            java.time.Instant next = deliveries.deferred(id, reason);
+            java.time.Instant next = retries.deferred(id, reason);
             if (next != null) {
                 log.info("{} reply {} not sent yet, trying again at {}: {}", channel, id, next, reason);
             } else {

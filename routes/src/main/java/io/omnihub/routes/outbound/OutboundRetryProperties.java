@@ -1,5 +1,6 @@
 package io.omnihub.routes.outbound;
 
+import io.omnihub.store.interaction.DeliveryRetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,9 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("omnihub.outbound.retry")
 public record OutboundRetryProperties(@DefaultValue("30s") Duration firstDelay, @DefaultValue("2.0") double multiplier,
         @DefaultValue("30m") Duration maxDelay, @DefaultValue("24h") Duration giveUpAfter,
-        @DefaultValue("15s") Duration sweepInterval) {
+        @DefaultValue("15s") Duration sweepInterval) implements DeliveryRetryPolicy {
 
-    /** When the attempt after {@code failedAttempts} failed ones is due. */
+    @Override
     public Instant nextAttempt(Instant now, int failedAttempts) {
         double delay = firstDelay.toMillis() * Math.pow(multiplier, Math.max(0, failedAttempts - 1));
         return now.plusMillis((long) Math.min(delay, maxDelay.toMillis()));

@@ -1,6 +1,7 @@
 package io.omnihub.routes.outbound;
 
 import io.omnihub.routes.bus.BusProperties;
+import io.omnihub.store.interaction.Deliveries;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
 import jakarta.jms.ConnectionFactory;

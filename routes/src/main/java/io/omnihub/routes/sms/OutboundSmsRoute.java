@@ -2,7 +2,7 @@ package io.omnihub.routes.sms;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.routes.bus.BusProperties;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.routes.outbound.DeliveryRetries;
 import io.omnihub.routes.outbound.OutboundQueueRoute;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +12,8 @@ class OutboundSmsRoute extends OutboundQueueRoute {
 
     private final OutboundSmsSender sender;
 
-    OutboundSmsRoute(BusProperties bus, ObjectMapper json, Deliveries deliveries, OutboundSmsSender sender) {
-        super(bus, json, deliveries, "sms");
+    OutboundSmsRoute(BusProperties bus, ObjectMapper json, DeliveryRetries retries, OutboundSmsSender sender) {
+        super(bus, json, retries, "sms");
         this.sender = sender;
     }
 

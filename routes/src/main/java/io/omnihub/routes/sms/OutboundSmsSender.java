@@ -11,7 +11,8 @@ import io.omnihub.store.interaction.Attachment;
 import io.omnihub.store.interaction.AttachmentRepository;
 import java.util.List;
 import io.omnihub.connectors.twilio.TwilioSettings;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.store.interaction.Deliveries;
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.routes.outbound.SendPacing;
 import io.omnihub.store.customer.Consent;
 import io.omnihub.store.customer.ContactPointRepository;
@@ -72,7 +73,7 @@ class OutboundSmsSender {
     void send(long interactionId) {
         Prepared prepared = transaction.execute(status -> {
             Interaction reply = interactions.findById(interactionId).orElse(null);
-            if (reply == null || !"QUEUED".equals(reply.getDeliveryStatus())) {
+            if (reply == null || reply.delivery() != DeliveryStatus.QUEUED) {
                 return null;
             }
             String inbox = inboxRows.findById(reply.getInboxId()).orElseThrow().getKey();
@@ -84,7 +85,7 @@ class OutboundSmsSender {
         }
         String tooMuch = mediaProblem(prepared.files());
         if (tooMuch != null) {
-            deliveries.report(interactionId, "FAILED", tooMuch, Map.of());
+            deliveries.report(interactionId, DeliveryStatus.FAILED, tooMuch, Map.of());
             return;
         }
         TwilioSettings settings = twilio.settings(prepared.inbox());
@@ -110,13 +111,13 @@ class OutboundSmsSender {
             throw new IllegalStateException("interrupted while pacing SMS " + interactionId + ": sent later", e);
         } catch (ApiException e) {
             String reason = TwilioApiFailures.finalReason(e);
-            deliveries.report(interactionId, "FAILED", reason, Map.of());
+            deliveries.report(interactionId, DeliveryStatus.FAILED, reason, Map.of());
             if (Integer.valueOf(OPTED_OUT_ERROR).equals(e.getCode())) {
                 optedOut(prepared.to());
             }
             return;
         }
-        deliveries.report(interactionId, "SENT", null, Map.of("messageSid", sent.getSid()));
+        deliveries.report(interactionId, DeliveryStatus.SENT, null, Map.of("messageSid", sent.getSid()));
         log.info("SMS reply {} handed to Twilio as {}", interactionId, sent.getSid());
     }
 

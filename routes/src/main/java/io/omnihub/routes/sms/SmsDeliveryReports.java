@@ -2,7 +2,8 @@ package io.omnihub.routes.sms;
 
 import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.routes.errors.Premature;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.store.interaction.Deliveries;
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.routes.status.StatusUpdateHandler;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
@@ -41,17 +42,17 @@ class SmsDeliveryReports implements StatusUpdateHandler {
         Interaction sent = interactions.findSentAs(sid).orElseThrow(() -> new Premature(
                 "a delivery report for SMS " + sid + ", which the hub has not recorded (yet)"));
         String twilioStatus = String.valueOf(report.facts().get("status")).toLowerCase(Locale.ROOT);
-        String status = switch (twilioStatus) {
-            case "delivered", "read" -> "DELIVERED";
-            case "undelivered", "failed" -> "FAILED";
-            case "queued", "accepted", "scheduled", "sending", "sent" -> "SENT";
+        DeliveryStatus status = switch (twilioStatus) {
+            case "delivered", "read" -> DeliveryStatus.DELIVERED;
+            case "undelivered", "failed" -> DeliveryStatus.FAILED;
+            case "queued", "accepted", "scheduled", "sending", "sent" -> DeliveryStatus.SENT;
             default -> null;
         };
         if (status == null) {
             return null;
         }
         Object code = report.facts().get("errorCode");
-        String error = "FAILED".equals(status) ? "Twilio " + twilioStatus
+        String error = status == DeliveryStatus.FAILED ? "Twilio " + twilioStatus
                 + (code == null ? "" : ", error " + code) : null;
         if (!deliveries.record(sent, status, error)) {
             return null;

@@ -10,7 +10,8 @@ import io.omnihub.connectors.twilio.TwilioClients;
 import io.omnihub.connectors.twilio.TwilioSettings;
 import io.omnihub.connectors.twilio.VoiceSettings;
 import io.omnihub.connectors.twilio.VoiceTwiml;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.store.interaction.Deliveries;
+import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.store.inbox.InboxRepository;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
@@ -54,7 +55,7 @@ class OutboundCallPlacer {
     void place(long interactionId) {
         Prepared prepared = transaction.execute(status -> {
             Interaction call = interactions.findById(interactionId).orElse(null);
-            if (call == null || !"QUEUED".equals(call.getDeliveryStatus())) {
+            if (call == null || call.delivery() != DeliveryStatus.QUEUED) {
                 return null;
             }
             Map<String, Object> m = call.getMetadata();
@@ -68,7 +69,7 @@ class OutboundCallPlacer {
         Optional<String> agentPhone = Optional.ofNullable(prepared.agentPhone()).or(() -> Optional
                 .ofNullable(settings.voice()).flatMap(v -> v.agent(prepared.agent())).map(VoiceSettings.Agent::number));
         if (agentPhone.isEmpty() || settings.numbers().isEmpty()) {
-            deliveries.report(interactionId, "FAILED", settings.numbers().isEmpty()
+            deliveries.report(interactionId, DeliveryStatus.FAILED, settings.numbers().isEmpty()
                     ? "inbox " + prepared.inbox() + " has no number of its own to call from"
                     : "no phone for agent " + prepared.agent() + ": give agentPhone, or list the agent under the "
                             + "inbox's voice.agents with a number", Map.of());
@@ -83,10 +84,10 @@ class OutboundCallPlacer {
             placed = creator.create(twilio.forInbox(prepared.inbox()));
         } catch (ApiException e) {
             String reason = TwilioApiFailures.finalReason(e);
-            deliveries.report(interactionId, "FAILED", reason, Map.of());
+            deliveries.report(interactionId, DeliveryStatus.FAILED, reason, Map.of());
             return;
         }
-        deliveries.report(interactionId, "SENT", null, Map.of("callSid", placed.getSid(), "agentPhone",
+        deliveries.report(interactionId, DeliveryStatus.SENT, null, Map.of("callSid", placed.getSid(), "agentPhone",
                 agentPhone.get()));
         log.info("call {} placed as {}: {} first, then {}", interactionId, placed.getSid(), prepared.agent(),
                 prepared.customer());

@@ -2,7 +2,7 @@ package io.omnihub.routes.voice;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.routes.bus.BusProperties;
-import io.omnihub.routes.outbound.Deliveries;
+import io.omnihub.routes.outbound.DeliveryRetries;
 import io.omnihub.routes.outbound.OutboundQueueRoute;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +12,8 @@ class OutboundCallRoute extends OutboundQueueRoute {
 
     private final OutboundCallPlacer placer;
 
-    OutboundCallRoute(BusProperties bus, ObjectMapper json, Deliveries deliveries, OutboundCallPlacer placer) {
-        super(bus, json, deliveries, "voice");
+    OutboundCallRoute(BusProperties bus, ObjectMapper json, DeliveryRetries retries, OutboundCallPlacer placer) {
+        super(bus, json, retries, "voice");
         this.placer = placer;
     }
 

@@ -1,8 +1,6 @@
-package io.omnihub.routes.outbound;
+package io.omnihub.store.interaction;
 
 import io.omnihub.store.events.DeliveryStatusChanged;
-import io.omnihub.store.interaction.Interaction;
-import io.omnihub.store.interaction.InteractionRepository;
 import io.omnihub.store.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,15 +19,12 @@ public class Deliveries {
     private final InteractionRepository interactions;
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
-    private final OutboundRetryProperties retry;
     private final Clock clock;
 
-    Deliveries(InteractionRepository interactions, OutboxWriter outbox, TransactionTemplate transaction,
-            OutboundRetryProperties retry, Clock clock) {
+    Deliveries(InteractionRepository interactions, OutboxWriter outbox, TransactionTemplate transaction, Clock clock) {
         this.interactions = interactions;
         this.outbox = outbox;
         this.transaction = transaction;
-        this.retry = retry;
         this.clock = clock;
     }
 
@@ -40,10 +35,10 @@ public class Deliveries {
      *
      * @return when it is tried again, or null when it was given up (or is no longer QUEUED)
      */
-    public Instant deferred(long interactionId, String reason) {
+    public Instant deferred(long interactionId, String reason, DeliveryRetryPolicy retry) {
         return transaction.execute(tx -> {
             Interaction sent = interactions.findForUpdate(interactionId).orElseThrow();
-            if (!"QUEUED".equals(sent.getDeliveryStatus())) {
+            if (sent.delivery() != DeliveryStatus.QUEUED) {
                 return null;
             }
             Instant now = clock.instant();
@@ -51,7 +46,7 @@ public class Deliveries {
             Instant queuedAt = sent.getMetadata().get(QUEUED_AT) instanceof String at ? Instant.parse(at)
                     : sent.getRecordedAt();
             if (!now.isBefore(queuedAt.plus(retry.giveUpAfter()))) {
-                record(sent, "FAILED", "gave up after " + attempts + " attempts over " + retry.giveUpAfter()
+                record(sent, DeliveryStatus.FAILED, "gave up after " + attempts + " attempts over " + retry.giveUpAfter()
                         .toString().substring(2).toLowerCase(java.util.Locale.ROOT) + ": " + reason);
                 return null;
             }
@@ -60,7 +55,7 @@ public class Deliveries {
             sent.deliveryDeferred("attempt " + attempts + " failed, trying again at " + next + ": " + reason, next);
             if (first) {
                 outbox.append(new DeliveryStatusChanged(sent.getId(), sent.getConversationId(), sent.getCustomerId(),
-                        sent.getChannel(), "QUEUED", sent.getDeliveryError()));
+                        sent.getChannel(), DeliveryStatus.QUEUED.name(), sent.getDeliveryError()));
             }
             return next;
         });
@@ -70,7 +65,7 @@ public class Deliveries {
     public static final String QUEUED_AT = "queuedAt";
 
     /** Reports in a transaction of its own (a sender, outside any). */
-    public void report(long interactionId, String status, String error, Map<String, Object> facts) {
+    public void report(long interactionId, DeliveryStatus status, String error, Map<String, Object> facts) {
         transaction.executeWithoutResult(tx -> {
             Interaction sent = interactions.findForUpdate(interactionId).orElseThrow();
             facts.forEach(sent::addMetadata);
@@ -82,16 +77,13 @@ public class Deliveries {
      * Reports inside the caller's transaction; returns whether the status changed. A status never
      * moves back (QUEUED → SENT → DELIVERED or FAILED): a late "sent" after "delivered" changes nothing.
      */
-    public boolean record(Interaction sent, String status, String error) {
-        if (status.equals(sent.getDeliveryStatus())
-                || RANK.getOrDefault(status, 0) < RANK.getOrDefault(sent.getDeliveryStatus(), 0)) {
+    public boolean record(Interaction sent, DeliveryStatus status, String error) {
+        if (!status.follows(sent.delivery())) {
             return false;
         }
         sent.deliveryReported(status, error);
         outbox.append(new DeliveryStatusChanged(sent.getId(), sent.getConversationId(), sent.getCustomerId(),
-                sent.getChannel(), status, error));
+                sent.getChannel(), status.name(), error));
         return true;
     }
-
-    private static final Map<String, Integer> RANK = Map.of("QUEUED", 0, "SENT", 1, "DELIVERED", 2, "FAILED", 2);
 }
