@@ -1,5 +1,6 @@
 package io.omnihub.console.routing;
 
+import io.omnihub.store.team.AgentPresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -10,9 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An agent's presence follows their console sessions: when one ends — they sign out, or it expires
- * — and they have no other session open on this node, they are set OFFLINE (with the usual
- * presence event), so routing stops giving them conversations and the chat widget stops saying
- * someone is online.
+ * — and they have no other session open on this node, they are set OFFLINE, so routing stops giving
+ * them conversations and the chat widget stops saying someone is online.
  */
 @Component
 class PresenceFollowsSessions {

@@ -1,6 +1,11 @@
 package io.omnihub.console.routing;
 
 import io.omnihub.console.api.NotFoundException;
+import io.omnihub.store.team.AgentPresence;
+import io.omnihub.store.team.Team;
+import io.omnihub.store.team.Teams;
+import io.omnihub.store.user.AppUser;
+import io.omnihub.store.user.AppUserRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,11 +47,13 @@ class RoutingAdminController {
 
     static final Set<String> CHANNELS = Set.of("webform", "email", "sms", "voice", "chat", "business");
 
-    private final JdbcTemplate jdbc;
+    private final Teams teams;
+    private final AppUserRepository users;
     private final AgentPresence presence;
 
-    RoutingAdminController(JdbcTemplate jdbc, AgentPresence presence) {
-        this.jdbc = jdbc;
+    RoutingAdminController(Teams teams, AppUserRepository users, AgentPresence presence) {
+        this.teams = teams;
+        this.users = users;
         this.presence = presence;
     }
 
@@ -55,26 +61,21 @@ class RoutingAdminController {
     @Operation(summary = "Create or rename a team", description = "Inboxes name their team by key "
             + "(omnihub.inboxes.<inbox>.team); a team configuration mentions is created with its key as name.")
     TeamView team(@Valid @RequestBody TeamRequest request) {
-        jdbc.update("insert into team (key, name) values (?, ?) on conflict (key) do update set name = excluded.name",
-                request.key(), request.name());
-        return view(request.key());
+        return view(teams.save(request.key(), request.name()));
     }
 
     @GetMapping("/api/v1/admin/teams")
     List<TeamView> teams() {
-        return jdbc.queryForList("select key from team order by key", String.class).stream().map(this::view).toList();
+        return teams.all().stream().map(this::view).toList();
     }
 
     @PutMapping("/api/v1/admin/teams/{key}/members")
     @Transactional
     @Operation(summary = "Set a team's members", description = "Replaces the members with these user names.")
     TeamView members(@PathVariable String key, @Valid @RequestBody Members request) {
-        long team = teamId(key);
-        jdbc.update("delete from team_member where team_id = ?", team);
-        for (String username : request.usernames()) {
-            jdbc.update("insert into team_member (team_id, user_id) values (?, ?)", team, userId(username));
-        }
-        return view(key);
+        Team team = teams.require(key);
+        teams.setMembers(team.getId(), request.usernames().stream().map(this::userId).toList());
+        return view(team);
     }
 
     @PutMapping("/api/v1/admin/users/{username}/capacity")
@@ -90,9 +91,7 @@ class RoutingAdminController {
                         + "channel, one of " + CHANNELS + "; not " + channel + "=" + max);
             }
         });
-        jdbc.update("delete from agent_capacity where user_id = ?", user);
-        capacity.forEach((channel, max) -> jdbc.update(
-                "insert into agent_capacity (user_id, channel, max_open) values (?, ?, ?)", user, channel, max));
+        teams.setCapacity(user, capacity);
         return agent(username);
     }
 
@@ -116,29 +115,15 @@ class RoutingAdminController {
     AgentView agent(@PathVariable String username) {
         long user = userId(username);
         String status = presence.of(username).name();
-        Map<String, Integer> capacity = new java.util.TreeMap<>();
-        jdbc.query("select channel, max_open from agent_capacity where user_id = ?",
-                rs -> { capacity.put(rs.getString(1), rs.getInt(2)); }, user);
-        Map<String, Integer> open = new java.util.TreeMap<>();
-        jdbc.query("select channel, count(*) from conversation where assignee_id = ? and status <> 'RESOLVED' "
-                + "group by channel", rs -> { open.put(rs.getString(1), rs.getInt(2)); }, user);
-        return new AgentView(username, status, capacity, open);
+        return new AgentView(username, status, teams.capacity(user), teams.openByChannel(user));
     }
 
-    private TeamView view(String key) {
-        long team = teamId(key);
-        String name = jdbc.queryForObject("select name from team where id = ?", String.class, team);
-        return new TeamView(key, name, jdbc.queryForList("select u.username from team_member m join app_user u on "
-                + "u.id = m.user_id where m.team_id = ? order by u.username", String.class, team));
-    }
-
-    private long teamId(String key) {
-        return jdbc.queryForList("select id from team where key = ?", Long.class, key).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("there is no team " + key));
+    private TeamView view(Team team) {
+        return new TeamView(team.getKey(), team.getName(), teams.memberNames(team.getId()));
     }
 
     private long userId(String username) {
-        return jdbc.queryForList("select id from app_user where username = ?", Long.class, username).stream()
-                .findFirst().orElseThrow(() -> new NotFoundException("there is no user " + username));
+        return users.findByUsername(username).map(AppUser::getId)
+                .orElseThrow(() -> new NotFoundException("there is no user " + username));
     }
 }

@@ -7,7 +7,9 @@ import io.omnihub.console.canned.CannedResponses;
 import io.omnihub.console.integrations.OrderLookupController;
 import io.omnihub.console.live.AgentActivity;
 import io.omnihub.console.reply.ReplyService;
-import io.omnihub.console.routing.AgentPresence;
+import io.omnihub.store.team.AgentPresence;
+import io.omnihub.store.team.Team;
+import io.omnihub.store.team.Teams;
 import io.omnihub.console.security.InboxAccess;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
@@ -18,7 +20,6 @@ import io.omnihub.store.user.Role;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,13 +56,14 @@ class ConsoleController {
     private final CannedResponses canned;
     private final JdbcTemplate jdbc;
     private final AgentPresence presence;
+    private final Teams teamDirectory;
     private final AppUserRepository users;
     private final Clock clock;
 
     ConsoleController(ConversationController conversations, CustomerController customers, OrderLookupController orders,
             ConversationRepository conversationRows, ConversationService actions, ReplyService replies,
             AgentActivity agentActivity, InboxAccess access, CannedResponses canned, AppUserRepository users,
-            JdbcTemplate jdbc, AgentPresence presence, Clock clock) {
+            JdbcTemplate jdbc, AgentPresence presence, Teams teamDirectory, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.orders = orders;
@@ -73,6 +75,7 @@ class ConsoleController {
         this.canned = canned;
         this.jdbc = jdbc;
         this.presence = presence;
+        this.teamDirectory = teamDirectory;
         this.users = users;
         this.clock = clock;
     }
@@ -303,8 +306,8 @@ class ConsoleController {
         model.addAttribute("time", new TimeLabels(clock.instant()));
     }
 
-    private List<Map<String, Object>> teams() {
-        return jdbc.queryForList("select key, name from team order by name, key");
+    private List<Team> teams() {
+        return teamDirectory.byName();
     }
 
     private static String blankToNull(String value) {

@@ -38,11 +38,13 @@ public class ConversationService {
     private final OutboxWriter outbox;
     private final Timeline timeline;
     private final JdbcTemplate jdbc;
+    private final io.omnihub.store.team.TeamRepository teams;
     private final io.omnihub.store.audit.AuditTrail audit;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, InboxRepository inboxes,
-            AppUserRepository users, OutboxWriter outbox, Timeline timeline, JdbcTemplate jdbc, io.omnihub.store.audit.AuditTrail audit,
+            AppUserRepository users, OutboxWriter outbox, Timeline timeline, JdbcTemplate jdbc, io.omnihub.store.team.TeamRepository teams,
+            io.omnihub.store.audit.AuditTrail audit,
             Clock clock) {
         this.conversations = conversations;
         this.inboxes = inboxes;
@@ -50,6 +52,7 @@ public class ConversationService {
         this.outbox = outbox;
         this.timeline = timeline;
         this.jdbc = jdbc;
+        this.teams = teams;
         this.audit = audit;
         this.clock = clock;
     }
@@ -113,7 +116,7 @@ public class ConversationService {
     @Transactional
     public Conversation transfer(long id, String teamKey, String by) {
         Conversation conversation = find(id);
-        Long team = jdbc.queryForList("select id from team where key = ?", Long.class, teamKey).stream().findFirst()
+        Long team = teams.findByKey(teamKey).map(io.omnihub.store.team.Team::getId)
                 .orElseThrow(() -> new NotFound("there is no team " + teamKey));
         conversation.inTeam(team);
         conversation.assignTo(null, clock.instant());

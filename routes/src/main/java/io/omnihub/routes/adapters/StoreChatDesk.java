@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +32,7 @@ import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
 import io.omnihub.store.interaction.Timeline;
+import io.omnihub.store.team.AgentPresence;
 import io.omnihub.store.user.AppUserRepository;
 
 /**
@@ -54,12 +54,12 @@ class StoreChatDesk implements ChatDesk {
     private final AppUserRepository users;
     private final Timeline timeline;
     private final QueueAfterCommit outbound;
-    private final JdbcTemplate jdbc;
+    private final AgentPresence presence;
     private final Clock clock;
 
     StoreChatDesk(InboxesProperties settings, InboxCatalog inboxes, ConversationRepository conversations,
             InteractionRepository interactions, AttachmentRepository attachments, AppUserRepository users,
-            Timeline timeline, QueueAfterCommit outbound, JdbcTemplate jdbc, Clock clock) {
+            Timeline timeline, QueueAfterCommit outbound, AgentPresence presence, Clock clock) {
         this.settings = settings;
         this.inboxes = inboxes;
         this.conversations = conversations;
@@ -68,7 +68,7 @@ class StoreChatDesk implements ChatDesk {
         this.users = users;
         this.timeline = timeline;
         this.outbound = outbound;
-        this.jdbc = jdbc;
+        this.presence = presence;
         this.clock = clock;
     }
 
@@ -96,15 +96,7 @@ class StoreChatDesk implements ChatDesk {
     @Transactional(readOnly = true)
     public boolean agentsAvailable(String inbox) {
         Long team = inboxes.require(inbox).getTeamId();
-        Integer online = team == null
-                ? jdbc.queryForObject("""
-                        select count(*) from agent_presence p join app_user u on u.id = p.user_id and u.enabled
-                         where p.status = 'ONLINE'""", Integer.class)
-                : jdbc.queryForObject("""
-                        select count(*) from team_member m join app_user u on u.id = m.user_id and u.enabled
-                          join agent_presence p on p.user_id = u.id and p.status = 'ONLINE'
-                         where m.team_id = ?""", Integer.class, team);
-        return online != null && online > 0;
+        return presence.anyoneOnline(team);
     }
 
     @Override

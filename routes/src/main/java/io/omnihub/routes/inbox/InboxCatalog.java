@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import io.omnihub.store.team.Teams;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,13 +29,16 @@ public class InboxCatalog {
     private final InboxesProperties configured;
     private final InboxRepository inboxes;
     private final JdbcTemplate jdbc;
+    private final Teams teams;
     private final Clock clock;
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
 
-    InboxCatalog(InboxesProperties configured, InboxRepository inboxes, JdbcTemplate jdbc, Clock clock) {
+    InboxCatalog(InboxesProperties configured, InboxRepository inboxes, JdbcTemplate jdbc, Teams teams,
+            Clock clock) {
         this.configured = configured;
         this.inboxes = inboxes;
         this.jdbc = jdbc;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -56,8 +60,7 @@ public class InboxCatalog {
 
     /** The team with this key, created (named by its key) when configuration first mentions it. */
     private Long team(String key) {
-        jdbc.update("insert into team (key, name) values (?, ?) on conflict (key) do nothing", key, key);
-        return jdbc.queryForObject("select id from team where key = ?", Long.class, key);
+        return teams.ensure(key);
     }
 
     /** The stored inbox for a key; a configured one is created if missing. */

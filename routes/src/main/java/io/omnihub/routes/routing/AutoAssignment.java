@@ -8,7 +8,8 @@ import io.omnihub.store.conversation.ConversationStatus;
 import io.omnihub.store.events.ConversationAssigned;
 import io.omnihub.store.inbox.Inbox;
 import io.omnihub.store.outbox.OutboxWriter;
-import java.sql.Timestamp;
+import io.omnihub.store.team.Teams;
+import io.omnihub.store.team.Teams.Candidate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,17 +35,15 @@ public class AutoAssignment {
     private static final Logger log = LoggerFactory.getLogger(AutoAssignment.class);
 
     /** A member who could take the conversation. */
-    private record Candidate(long userId, String username, int open, int capacity, Instant lastAssigned) {
-    }
 
     private final InboxesProperties inboxes;
-    private final JdbcTemplate jdbc;
+    private final Teams teams;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    AutoAssignment(InboxesProperties inboxes, JdbcTemplate jdbc, OutboxWriter outbox, Clock clock) {
+    AutoAssignment(InboxesProperties inboxes, Teams teams, OutboxWriter outbox, Clock clock) {
         this.inboxes = inboxes;
-        this.jdbc = jdbc;
+        this.teams = teams;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -72,23 +70,8 @@ public class AutoAssignment {
             return Optional.empty();
         }
         String channel = conversation.getChannel();
-        jdbc.update("insert into team_routing (team_id) values (?) on conflict do nothing", teamId);
-        Long last = jdbc.queryForObject("select last_assigned_user_id from team_routing where team_id = ? for update",
-                Long.class, teamId);
-        List<Candidate> candidates = jdbc.query("""
-                select u.id, u.username, coalesce(cap.max_open, 0),
-                       (select count(*) from conversation c where c.assignee_id = u.id and c.channel = ?
-                           and c.status <> 'RESOLVED'),
-                       (select max(c.assigned_at) from conversation c where c.assignee_id = u.id)
-                  from team_member m
-                  join app_user u on u.id = m.user_id and u.enabled
-                  join agent_presence p on p.user_id = u.id and p.status = 'ONLINE'
-                  left join agent_capacity cap on cap.user_id = u.id and cap.channel = ?
-                 where m.team_id = ?
-                 order by u.id""",
-                (rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getInt(4), rs.getInt(3),
-                        rs.getTimestamp(5) == null ? Instant.EPOCH : rs.getTimestamp(5).toInstant()),
-                channel, channel, teamId).stream().filter(c -> c.open() < c.capacity()).toList();
+        Long last = teams.lockRouting(teamId);
+        List<Candidate> candidates = teams.candidates(teamId, channel);
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -98,8 +81,7 @@ public class AutoAssignment {
                         .thenComparing(Candidate::lastAssigned).thenComparingLong(Candidate::userId)).orElseThrow();
         Instant now = clock.instant();
         conversation.assignTo(chosen.userId(), now);
-        jdbc.update("update team_routing set last_assigned_user_id = ?, last_assigned_at = ? where team_id = ?",
-                chosen.userId(), Timestamp.from(now), teamId);
+        teams.assigned(teamId, chosen.userId(), now);
         outbox.append(new ConversationAssigned(conversation.getId(), conversation.getCustomerId(), chosen.userId(),
                 chosen.username(), teamId, routing.name()));
         log.info("conversation {} assigned to {} ({}, {} of {} open on {})", conversation.getId(), chosen.username(),

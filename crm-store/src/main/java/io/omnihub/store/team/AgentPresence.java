@@ -1,5 +1,6 @@
-package io.omnihub.console.routing;
+package io.omnihub.store.team;
 
+import io.omnihub.store.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ public class AgentPresence {
                 insert into agent_presence (user_id, status) select id, ? from app_user where username = ?
                 on conflict (user_id) do update set status = excluded.status, changed_at = now()""",
                 status.name(), username) == 0) {
-            throw new io.omnihub.console.api.NotFoundException("there is no user " + username);
+            throw new NotFound("there is no user " + username);
         }
     }
 
@@ -32,5 +33,18 @@ public class AgentPresence {
         return jdbc.queryForList("""
                 select p.status from agent_presence p join app_user u on u.id = p.user_id where u.username = ?""",
                 String.class, username).stream().findFirst().map(Status::valueOf).orElse(Status.OFFLINE);
+    }
+
+    /** Whether an enabled agent is ONLINE: in the team, or anywhere when {@code teamId} is null. */
+    public boolean anyoneOnline(Long teamId) {
+        Integer online = teamId == null
+                ? jdbc.queryForObject("""
+                        select count(*) from agent_presence p join app_user u on u.id = p.user_id and u.enabled
+                         where p.status = 'ONLINE'""", Integer.class)
+                : jdbc.queryForObject("""
+                        select count(*) from team_member m join app_user u on u.id = m.user_id and u.enabled
+                          join agent_presence p on p.user_id = u.id and p.status = 'ONLINE'
+                         where m.team_id = ?""", Integer.class, teamId);
+        return online != null && online > 0;
     }
 }
