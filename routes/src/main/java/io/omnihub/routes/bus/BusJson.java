@@ -10,7 +10,7 @@ public class BusJson {
 
     private final ObjectMapper mapper;
 
-    BusJson(ObjectMapper mapper) {
+    public BusJson(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
