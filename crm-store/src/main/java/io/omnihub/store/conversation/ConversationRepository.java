@@ -18,4 +18,16 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     /** A customer's most recently active conversation in an inbox that is not in {@code status}. */
     Optional<Conversation> findFirstByCustomerIdAndInboxIdAndStatusNotOrderByLastActivityAtDescIdDesc(Long customerId,
             Long inboxId, ConversationStatus status);
+
+    /**
+     * Where a conversation's thread goes on: the conversation itself, or — when an agent merged it into
+     * another (perhaps merged on again) — the one it ended up in.
+     */
+    default Conversation survivorOf(Conversation conversation) {
+        Conversation survivor = conversation;
+        for (int hops = 0; hops < 10 && survivor.getMergedIntoId() != null; hops++) {
+            survivor = findById(survivor.getMergedIntoId()).orElseThrow();
+        }
+        return survivor;
+    }
 }

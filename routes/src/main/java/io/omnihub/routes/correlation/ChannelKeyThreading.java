@@ -41,11 +41,8 @@ public class ChannelKeyThreading {
         if (latest.isEmpty()) {
             return ThreadDecision.open("channel-key-new", key);
         }
-        Conversation conversation = latest.get();
-        for (int hops = 0; hops < 10 && conversation.getMergedIntoId() != null; hops++) {
-            // an agent merged it into another conversation (perhaps merged on again): the thread goes on there
-            conversation = conversations.findById(conversation.getMergedIntoId()).orElseThrow();
-        }
+        // an agent merged it into another conversation (perhaps merged on again): the thread goes on there
+        Conversation conversation = conversations.survivorOf(latest.get());
         if (conversation.getStatus() != ConversationStatus.RESOLVED) {
             return ThreadDecision.continueWith(conversation, "channel-key");
         }

@@ -27,6 +27,7 @@ class ConversationThreader {
     private final Map<String, ThreadingRule> rules;
     private final ChannelKeyThreading byChannelKey;
     private final InteractionRepository interactions;
+    private final ConversationRepository conversations;
 
     /**
      * @param reopenWindow {@code omnihub.threading.reopen-window}: how long after being resolved a
@@ -36,6 +37,7 @@ class ConversationThreader {
             InteractionRepository interactions,
             @Value("${omnihub.threading.reopen-window:P7D}") Duration reopenWindow, Clock clock) {
         this.interactions = interactions;
+        this.conversations = conversations;
         this.rules = rules.stream().collect(Collectors.toUnmodifiableMap(ThreadingRule::channel, Function.identity()));
         this.byChannelKey = new ChannelKeyThreading(conversations, reopenWindow, clock);
     }
@@ -49,12 +51,16 @@ class ConversationThreader {
         ThreadingRule rule = rules.get(interaction.channel());
         ThreadDecision decided = rule != null ? rule.decide(interaction, inbox, customer)
                 : byChannelKey.decide(interaction, inbox, customer);
-        if (decided.opensConversation() || decided.existing().getCustomerId().equals(customer.getId())
-                || participant(decided.existing(), interaction)) {
+        // a new conversation that continues a resolved one (after the reopen window, a changed subject)
+        // is linked to it only when the sender belongs to that one too
+        Conversation found = decided.opensConversation()
+                ? decided.previous() == null ? null : conversations.findById(decided.previous()).orElse(null)
+                : decided.existing();
+        if (found == null || found.getCustomerId().equals(customer.getId()) || participant(found, interaction)) {
             return decided;
         }
         // the sender's own conversation keeps the channel's thread key: their next message finds it, not the other
-        return ThreadDecision.claimed(decided.existing(), decided.rule(), interaction.thread().channelKey());
+        return ThreadDecision.claimed(found, decided.rule(), interaction.thread().channelKey());
     }
 
     private boolean participant(Conversation conversation, InboundInteraction interaction) {

@@ -144,7 +144,9 @@ class EmailThreading implements ThreadingRule {
     }
 
     /** @param mail the reply, when a changed subject may start a new conversation; null when not */
-    private ThreadDecision continueOrReopen(Conversation conversation, String rule, InboundInteraction mail) {
+    private ThreadDecision continueOrReopen(Conversation found, String rule, InboundInteraction mail) {
+        // a conversation an agent merged into another goes on in that one, whichever rule found it
+        Conversation conversation = conversations.survivorOf(found);
         if (mail != null && splitsOnSubjectChange(mail.inbox())
                 && !email.sameTopic(mail.subject(), conversation.getSubject())) {
             return ThreadDecision.openAfter(conversation, "subject-changed", null);
