@@ -242,5 +242,12 @@ class ConsoleBrowserIT extends InBrowser {
         wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
         browser.findElement(By.xpath("//button[text()='Sign out']")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("p.notice"), "You are signed out."));
+        // signing in again opens the inbox, and so does the hub's bare address (it answered JSON before)
+        signInWith(user, "the-right-password");
+        wait.until(ExpectedConditions.urlContains("/console/inbox"));
+        browser.get(hub.uri("/").toString());
+        wait.until(ExpectedConditions.urlContains("/console/inbox"));
+        wait.until(ExpectedConditions.textToBe(By.id("live-state"), "live"));
+        assertThat(browser.getPageSource()).doesNotContain("No static resource");
     }
 }

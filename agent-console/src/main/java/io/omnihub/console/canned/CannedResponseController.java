@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.omnihub.store.canned.CannedResponseLibrary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -45,7 +46,7 @@ class CannedResponseController {
             + "(supervisors and administrators: all). Merge fields: " + "customer.name, customer.firstName, "
             + "customer.email, customer.phone, customer.erpNumber, agent.name, conversation.id, conversation.subject, "
             + "inbox.name; {{field|fallback}} for a value the customer does not have.")
-    List<CannedResponses.Canned> list(Principal me) {
+    List<CannedResponseLibrary.Canned> list(Principal me) {
         return canned.offeredTo(me);
     }
 
@@ -54,14 +55,14 @@ class CannedResponseController {
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @Operation(summary = "Add a canned response (supervisors, administrators)",
             description = "400 names unknown merge fields; 409 when the shortcut is taken.")
-    CannedResponses.Canned create(@Valid @RequestBody CannedRequest request, Principal me) {
+    CannedResponseLibrary.Canned create(@Valid @RequestBody CannedRequest request, Principal me) {
         return canned.save(null, request.shortcut(), request.title(), request.body(), request.team(), me);
     }
 
     @PutMapping("/api/v1/canned-responses/{cannedId}")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @Operation(summary = "Change a canned response (supervisors, administrators)")
-    CannedResponses.Canned update(@PathVariable long cannedId, @Valid @RequestBody CannedRequest request,
+    CannedResponseLibrary.Canned update(@PathVariable long cannedId, @Valid @RequestBody CannedRequest request,
             Principal me) {
         return canned.save(cannedId, request.shortcut(), request.title(), request.body(), request.team(), me);
     }

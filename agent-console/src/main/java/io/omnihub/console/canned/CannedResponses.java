@@ -6,16 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.omnihub.console.api.NotFoundException;
 import io.omnihub.console.security.InboxAccess;
 import io.omnihub.store.audit.AuditTrail;
+import io.omnihub.store.canned.CannedResponseLibrary;
+import io.omnihub.store.canned.CannedResponseLibrary.Canned;
+import io.omnihub.store.inbox.Inbox;
+import io.omnihub.store.inbox.InboxRepository;
+import io.omnihub.store.team.Team;
+import io.omnihub.store.team.Teams;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.ContactPoint;
@@ -31,11 +33,9 @@ import io.omnihub.store.user.AppUserRepository;
 @Service
 public class CannedResponses {
 
-    /** One canned response; {@code team} is the key of the team it is for, or null for everyone. */
-    public record Canned(Long id, String shortcut, String title, String body, String team) {
-    }
-
-    private final JdbcTemplate jdbc;
+    private final CannedResponseLibrary library;
+    private final Teams teams;
+    private final InboxRepository inboxes;
     private final ConversationRepository conversations;
     private final CustomerRepository customers;
     private final ContactPointRepository contactPoints;
@@ -44,10 +44,13 @@ public class CannedResponses {
     private final AuditTrail audit;
     private final Clock clock;
 
-    CannedResponses(JdbcTemplate jdbc, ConversationRepository conversations, CustomerRepository customers,
+    CannedResponses(CannedResponseLibrary library, Teams teams, InboxRepository inboxes,
+            ConversationRepository conversations, CustomerRepository customers,
             ContactPointRepository contactPoints, AppUserRepository users, InboxAccess access, AuditTrail audit,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.library = library;
+        this.teams = teams;
+        this.inboxes = inboxes;
         this.conversations = conversations;
         this.customers = customers;
         this.contactPoints = contactPoints;
@@ -60,14 +63,7 @@ public class CannedResponses {
     /** What the viewer is offered: everyone's responses and their teams' (all, for supervisors and admins). */
     @Transactional(readOnly = true)
     public List<Canned> offeredTo(Principal viewer) {
-        boolean all = access.visibility(viewer) == null;
-        return jdbc.query("""
-                select r.id, r.shortcut, r.title, r.body, t.key from canned_response r left join team t on t.id = r.team_id
-                 where ? or r.team_id is null or r.team_id in (
-                     select m.team_id from team_member m join app_user u on u.id = m.user_id where u.username = ?)
-                 order by r.shortcut""",
-                (rs, n) -> new Canned(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                all, viewer.getName());
+        return library.offeredTo(viewer.getName(), access.visibility(viewer) == null);
     }
 
     @Transactional
@@ -81,31 +77,16 @@ public class CannedResponses {
         if (shortcut == null || !shortcut.matches("[a-z0-9][a-z0-9-]{0,40}")) {
             throw new IllegalArgumentException("shortcut is 1 to 41 lower-case letters, digits and '-', e.g. 'thanks'");
         }
-        Long teamId = team == null || team.isBlank() ? null : jdbc.queryForList("select id from team where key = ?",
-                Long.class, team).stream().findFirst().orElseThrow(() -> new IllegalArgumentException("there is no team " + team));
-        try {
-            if (id == null) {
-                id = jdbc.queryForObject("""
-                        insert into canned_response (shortcut, title, body, team_id, created_by, updated_at)
-                        values (?, ?, ?, ?, ?, ?) returning id""", Long.class, shortcut, title, body, teamId,
-                        author.getName(), java.sql.Timestamp.from(clock.instant()));
-            } else if (jdbc.update("update canned_response set shortcut = ?, title = ?, body = ?, team_id = ?, "
-                    + "updated_at = ? where id = ?", shortcut, title, body, teamId,
-                    java.sql.Timestamp.from(clock.instant()), id) == 0) {
-                throw new NotFoundException("there is no canned response " + id);
-            }
-        } catch (DuplicateKeyException e) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "the shortcut '" + shortcut + "' is taken");
-        }
+        Long teamId = team == null || team.isBlank() ? null : teams.find(team).map(Team::getId)
+                .orElseThrow(() -> new IllegalArgumentException("there is no team " + team));
+        id = library.save(id, shortcut, title, body, teamId, author.getName(), clock.instant());
         audit.record(author.getName(), "canned-response.saved", "canned_response", id, Map.of("shortcut", shortcut));
         return new Canned(id, shortcut, title, body, team == null || team.isBlank() ? null : team);
     }
 
     @Transactional
     public void delete(long id, Principal author) {
-        if (jdbc.update("delete from canned_response where id = ?", id) == 0) {
-            throw new NotFoundException("there is no canned response " + id);
-        }
+        library.delete(id);
         audit.record(author.getName(), "canned-response.deleted", "canned_response", id, Map.of());
     }
 
@@ -133,8 +114,7 @@ public class CannedResponses {
         users.findByUsername(agent.getName()).ifPresent(u -> values.put("agent.name", u.shownName()));
         values.put("conversation.id", conversation.getId().toString());
         values.put("conversation.subject", conversation.getSubject());
-        values.put("inbox.name", jdbc.queryForList("select name from inbox where id = ?", String.class,
-                conversation.getInboxId()).stream().findFirst().orElse(null));
+        values.put("inbox.name", inboxes.findById(conversation.getInboxId()).map(Inbox::getName).orElse(null));
         return values;
     }
 

@@ -1,18 +1,16 @@
 package io.omnihub.console.security;
 
 import java.security.Principal;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.omnihub.store.conversation.ConversationFilter.Visibility;
+import io.omnihub.store.team.RestrictedInboxes;
 import io.omnihub.store.user.Role;
 
 /**
@@ -26,10 +24,10 @@ public class InboxAccess {
     private static final Set<String> SEE_EVERYTHING = Set.of("ROLE_" + Role.SUPERVISOR.name(),
             "ROLE_" + Role.ADMIN.name(), "ROLE_" + Role.INTEGRATION.name());
 
-    private final JdbcTemplate jdbc;
+    private final RestrictedInboxes restricted;
 
-    InboxAccess(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    InboxAccess(RestrictedInboxes restricted) {
+        this.restricted = restricted;
     }
 
     /** What the viewer may see in lists; null when they see everything. */
@@ -37,14 +35,7 @@ public class InboxAccess {
         if (seesEverything(viewer)) {
             return null;
         }
-        Set<Long> teams = new HashSet<>(jdbc.queryForList("""
-                select m.team_id from team_member m join app_user u on u.id = m.user_id where u.username = ?""",
-                Long.class, viewer.getName()));
-        List<Long> hidden = jdbc.queryForList("""
-                select i.id from inbox i where i.restricted and (i.team_id is null or i.team_id not in (
-                    select m.team_id from team_member m join app_user u on u.id = m.user_id where u.username = ?))""",
-                Long.class, viewer.getName());
-        return new Visibility(Set.copyOf(hidden), teams);
+        return new Visibility(restricted.hiddenInboxIds(viewer.getName()), restricted.teamsOf(viewer.getName()));
     }
 
     /** The keys of the restricted inboxes the viewer may not see (none when they see everything). */
@@ -52,10 +43,7 @@ public class InboxAccess {
         if (seesEverything(viewer)) {
             return Set.of();
         }
-        return Set.copyOf(jdbc.queryForList("""
-                select i.key from inbox i where i.restricted and (i.team_id is null or i.team_id not in (
-                    select m.team_id from team_member m join app_user u on u.id = m.user_id where u.username = ?))""",
-                String.class, viewer.getName()));
+        return restricted.hiddenInboxKeys(viewer.getName());
     }
 
     /** Refuses (403, saying why) a viewer outside the conversation's restricted inbox. */
@@ -63,11 +51,10 @@ public class InboxAccess {
         if (seesEverything(viewer)) {
             return;
         }
-        String inbox = refusal(conversationId, viewer);
-        if (inbox != null) {
+        restricted.keepingOut(conversationId, viewer.getName()).ifPresent(inbox -> {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "conversation " + conversationId
                     + " is in the restricted inbox '" + inbox + "', which none of your teams works");
-        }
+        });
     }
 
     /**
@@ -79,27 +66,10 @@ public class InboxAccess {
         if (seesEverything(viewer)) {
             return;
         }
-        Boolean hidden = jdbc.queryForObject("""
-                select exists (select 1 from conversation c where c.customer_id = ?)
-                   and not exists (select 1 from conversation c join inbox i on i.id = c.inbox_id
-                                    where c.customer_id = ? and (not i.restricted or exists (
-                                        select 1 from team_member m join app_user u on u.id = m.user_id
-                                         where u.username = ? and (m.team_id = i.team_id or m.team_id = c.team_id))))""",
-                Boolean.class, customerId, customerId, viewer.getName());
-        if (Boolean.TRUE.equals(hidden)) {
+        if (restricted.hidesCustomer(customerId, viewer.getName())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "customer " + customerId
                     + " is known only in restricted inboxes which none of your teams works");
         }
-    }
-
-    /** The restricted inbox keeping the viewer out, or null when they may see the conversation (or it does not exist). */
-    private String refusal(long conversationId, Principal viewer) {
-        return jdbc.queryForList("""
-                select i.key from conversation c join inbox i on i.id = c.inbox_id
-                 where c.id = ? and i.restricted and not exists (
-                     select 1 from team_member m join app_user u on u.id = m.user_id
-                      where u.username = ? and (m.team_id = i.team_id or m.team_id = c.team_id))""",
-                String.class, conversationId, viewer.getName()).stream().findFirst().orElse(null);
     }
 
     private static boolean seesEverything(Principal viewer) {

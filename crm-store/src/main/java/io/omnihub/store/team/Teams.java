@@ -30,6 +30,10 @@ public class Teams {
         this.jdbc = jdbc;
     }
 
+    public java.util.Optional<Team> find(String key) {
+        return teams.findByKey(key);
+    }
+
     public Team require(String key) {
         return teams.findByKey(key).orElseThrow(() -> new NotFound("there is no team " + key));
     }
