@@ -1,5 +1,6 @@
 package io.omnihub.routes.chat;
 
+import io.omnihub.routes.outbound.ChannelSender;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import io.omnihub.store.user.AppUserRepository;
  * {@code hub.inbound}). A visitor who is away sees it in the chat's history when they come back.
  */
 @Component
-class ChatLineSender {
+class ChatLineSender implements ChannelSender {
 
     private static final Logger log = LoggerFactory.getLogger(ChatLineSender.class);
 
@@ -56,7 +57,13 @@ class ChatLineSender {
         this.transaction = transaction;
     }
 
-    void send(long interactionId) {
+    @Override
+    public String channel() {
+        return "chat";
+    }
+
+    @Override
+    public void send(long interactionId) {
         Prepared prepared = transaction.execute(status -> prepare(interactionId));
         if (prepared == null) {
             return;

@@ -1,5 +1,6 @@
 package io.omnihub.routes.email;
 
+import io.omnihub.routes.outbound.ChannelSender;
 import io.omnihub.connectors.email.MailComposer;
 import io.omnihub.connectors.email.MailPart;
 import io.omnihub.connectors.email.MailboxSettings;
@@ -41,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failed before) is not sent again.
  */
 @Component
-class OutboundEmailSender {
+class OutboundEmailSender implements ChannelSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundEmailSender.class);
 
@@ -80,6 +81,12 @@ class OutboundEmailSender {
         this.transaction = transaction;
     }
 
+    @Override
+    public String channel() {
+        return "email";
+    }
+
+    @Override
     public void send(long interactionId) throws MessagingException {
         Prepared prepared = transaction.execute(status -> prepare(interactionId));
         if (prepared == null) {

@@ -1,12 +1,12 @@
 package io.omnihub.routes.media;
 
 import io.omnihub.connectors.twilio.TwilioMediaProperties;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /** Every poll interval, fetches the media files that are due and stores them with their interactions. */
 @Component
-class MediaFetchRoute extends RouteBuilder {
+class MediaFetchRoute extends EndpointRouteBuilder {
 
     private final MediaFetches fetches;
     private final TwilioMediaProperties settings;
@@ -18,7 +18,7 @@ class MediaFetchRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:media-fetch?period=" + settings.pollInterval().toMillis() + "&delay=1000")
+        from(timer("media-fetch").delay(1000).period(settings.pollInterval().toMillis()))
                 .routeId("fetch-due-media")
                 .bean(fetches, "fetchDue");
     }

@@ -7,7 +7,7 @@ import io.omnihub.store.inbox.Inbox;
 import io.omnihub.store.inbox.InboxRepository;
 import java.time.Duration;
 import java.util.List;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * was given more capacity.
  */
 @Component
-class WaitingConversationsRoute extends RouteBuilder {
+class WaitingConversationsRoute extends EndpointRouteBuilder {
 
     private static final int BATCH = 50;
 
@@ -46,7 +46,7 @@ class WaitingConversationsRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:routing-sweep?fixedRate=false&delay=2000&period=" + interval.toMillis())
+        from(timer("routing-sweep").fixedRate(false).delay(2000).period(interval.toMillis()))
                 .routeId("routing-sweep")
                 .process(exchange -> sweep());
     }

@@ -1,11 +1,11 @@
 package io.omnihub.routes.sla;
 
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /** Every {@code omnihub.sla.scan-interval}, announces the SLA targets that became near breach or breached. */
 @Component
-class SlaScanRoute extends RouteBuilder {
+class SlaScanRoute extends EndpointRouteBuilder {
 
     private final SlaScanner scanner;
     private final SlaProperties settings;
@@ -17,7 +17,7 @@ class SlaScanRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:sla-scan?fixedRate=false&delay=1000&period=" + settings.scanInterval().toMillis())
+        from(timer("sla-scan").fixedRate(false).delay(1000).period(settings.scanInterval().toMillis()))
                 .routeId("sla-scan")
                 .bean(scanner, "scan");
     }

@@ -1,5 +1,6 @@
 package io.omnihub.routes.sms;
 
+import io.omnihub.routes.outbound.ChannelSender;
 import com.twilio.exception.ApiException;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inbox's {@code send-rate}.
  */
 @Component
-class OutboundSmsSender {
+class OutboundSmsSender implements ChannelSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundSmsSender.class);
     /** Twilio: "Attempt to send to unsubscribed recipient". */
@@ -70,7 +71,13 @@ class OutboundSmsSender {
         this.transaction = transaction;
     }
 
-    void send(long interactionId) {
+    @Override
+    public String channel() {
+        return "sms";
+    }
+
+    @Override
+    public void send(long interactionId) {
         Prepared prepared = transaction.execute(status -> {
             Interaction reply = interactions.findById(interactionId).orElse(null);
             if (reply == null || reply.delivery() != DeliveryStatus.QUEUED) {

@@ -1,5 +1,6 @@
 package io.omnihub.routes.voice;
 
+import io.omnihub.routes.outbound.ChannelSender;
 import com.twilio.exception.ApiException;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.CallCreator;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retried by the bus; other 4xx fail the call with Twilio's code and message.
  */
 @Component
-class OutboundCallPlacer {
+class OutboundCallPlacer implements ChannelSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundCallPlacer.class);
 
@@ -52,7 +53,13 @@ class OutboundCallPlacer {
         this.transaction = transaction;
     }
 
-    void place(long interactionId) {
+    @Override
+    public String channel() {
+        return "voice";
+    }
+
+    @Override
+    public void send(long interactionId) {
         Prepared prepared = transaction.execute(status -> {
             Interaction call = interactions.findById(interactionId).orElse(null);
             if (call == null || call.delivery() != DeliveryStatus.QUEUED) {

@@ -7,47 +7,59 @@ import io.omnihub.routes.errors.PermanentFailure;
 import io.omnihub.routes.errors.BusConsumerRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import java.util.List;
 
 /**
- * Takes each queued reply off {@code hub.outbound.<channel>} and hands it to the channel's sender.
+ * One route per channel sender, all alike (route {@code <channel>-send}): takes each queued reply
+ * off {@code hub.outbound.<channel>} and hands it to the channel's {@link ChannelSender}.
  * The sender reports success and permanent refusals itself; a transient failure it throws (the
  * server unreachable or busy) defers the reply like a mail server's queue: it stays QUEUED with
  * the reason and its next attempt, is put on its queue again by the sweep when that is due, with
  * backoff ({@code omnihub.outbound.retry.*}), and is marked FAILED once the retry window is over.
  * No reply stays QUEUED silently.
  */
-public abstract class OutboundQueueRoute extends BusConsumerRouteBuilder {
+@Component
+class OutboundRoutes extends BusConsumerRouteBuilder {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboundQueueRoute.class);
+    private static final Logger log = LoggerFactory.getLogger(OutboundRoutes.class);
 
     private final BusProperties bus;
     private final ObjectMapper json;
     private final DeliveryRetries retries;
-    private final String channel;
+    private final List<ChannelSender> senders;
 
-    protected OutboundQueueRoute(BusProperties bus, ObjectMapper json, DeliveryRetries retries, String channel) {
+    OutboundRoutes(BusProperties bus, ObjectMapper json, DeliveryRetries retries, List<ChannelSender> senders) {
         this.bus = bus;
         this.json = json;
         this.retries = retries;
-        this.channel = channel;
+        this.senders = senders;
+        for (ChannelSender sender : senders) {
+            if (!BusProperties.OUTBOUND_CHANNELS.contains(sender.channel())) {
+                throw new IllegalStateException("channel '" + sender.channel() + "' sends, but the bus has no outbound "
+                        + "queue for it: add it to BusProperties.OUTBOUND_CHANNELS");
+            }
+        }
     }
-
-    /** Sends the reply; throws on a failure worth retrying. */
-    protected abstract void send(long interactionId) throws Exception;
 
     @Override
     public void configure() {
-        String queue = bus.outbound(channel);
-        fromBusQueue(channel + "-send", queue, bus.deadLetterOf(queue), 2)
-                .process(exchange -> sendOrDefer(interactionId(exchange.getMessage().getBody(String.class))))
+        senders.forEach(this::sendRoute);
+    }
+
+    private void sendRoute(ChannelSender sender) {
+        String queue = bus.outbound(sender.channel());
+        fromBusQueue(sender.channel() + "-send", queue, bus.deadLetterOf(queue), 2)
+                .process(exchange -> sendOrDefer(sender, interactionId(exchange.getMessage().getBody(String.class))))
                 .filter(header(HubHeaders.HELD_ITEM_ID).isNotNull())
                     .bean("heldItems", "processed(${header." + HubHeaders.HELD_ITEM_ID + "})")
                 .end();
     }
 
-    private void sendOrDefer(long id) throws Exception {
+    private void sendOrDefer(ChannelSender sender, long id) throws Exception {
+        String channel = sender.channel();
         try {
-            send(id);
+            sender.send(id);
         } catch (PermanentFailure notSendable) {
             throw notSendable;
         } catch (Exception transientFailure) {
