@@ -79,16 +79,25 @@ class BusinessEventsIT {
                    "customer": {"erpNumber": "C-%1$s"}, "summary": "bad"}
                 ]}""".formatted(u, email);
         HttpResponse<String> response = post(batch);
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(202);
         JsonNode results = hub.read(response.body()).path("results");
         assertThat(results).hasSize(4);
-        assertThat(results.get(0).path("status").asText()).isEqualTo("RECORDED");
-        assertThat(results.get(0).path("customerId").asLong()).isEqualTo(customer);
-        assertThat(results.get(1).path("status").asText()).isEqualTo("RECORDED");
-        assertThat(results.get(2).path("status").asText()).isEqualTo("UNKNOWN_CUSTOMER");
-        assertThat(results.get(2).path("reason").asText()).isEqualTo("no customer with ERP number NOBODY-" + u);
+        assertThat(results.get(0).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(results.get(1).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(results.get(2).path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(results.get(3).path("status").asText()).isEqualTo("INVALID");
         assertThat(results.get(3).path("reason").asText()).contains("dotted lower case");
+
+        // what became of each, asked afterwards
+        JsonNode order = outcome("sap-s4", "SO-" + u);
+        assertThat(order.path("status").asText()).isEqualTo("RECORDED");
+        assertThat(order.path("customerId").asLong()).isEqualTo(customer);
+        assertThat(outcome("scm", "SHP-" + u).path("status").asText()).isEqualTo("RECORDED");
+        JsonNode nobody = outcome("sap-s4", "INV-" + u);
+        assertThat(nobody.path("status").asText()).isEqualTo("UNKNOWN_CUSTOMER");
+        assertThat(nobody.path("reason").asText()).isEqualTo("no customer with ERP number NOBODY-" + u);
+        assertThat(hub.get("/api/v1/integrations/events/sap-s4/BAD-" + u, HubClient.ADMIN, HubClient.ADMIN_PASSWORD)
+                .statusCode()).isEqualTo(404);
 
         JsonNode timeline = hub.getJson("/api/v1/customers/" + customer + "/timeline");
         List<String> kinds = new ArrayList<>();
@@ -99,15 +108,32 @@ class BusinessEventsIT {
         assertThat(jdbc.queryForObject("select reason from business_event_unmatched where event_id = ?", String.class,
                 "INV-" + u)).isEqualTo("no customer with ERP number NOBODY-" + u);
 
-        // Twilio-like redelivery of the same batch: nothing new
+        // the ERP sends the same batch again: taken, recorded nothing new. A new event for the same
+        // customer (by each of the ways the batch names them) after it proves the batch was handled
         JsonNode again = hub.read(post(batch).body()).path("results");
-        assertThat(again.get(0).path("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(again.get(0).path("status").asText()).isEqualTo("ACCEPTED");
+        post(("""
+                {"events": [
+                  {"source": "sap-s4", "id": "AFTER-%1$s", "type": "order.shipped", "occurredAt": "2026-11-26T09:00:00Z",
+                   "customer": {"erpNumber": "C-%1$s"}, "summary": "after"},
+                  {"source": "scm", "id": "AFTER-%1$s", "type": "shipment.delivered", "occurredAt": "2026-11-27T09:00:00Z",
+                   "customer": {"email": "%2$s"}, "summary": "after"}]}""").formatted(u, email));
+        assertThat(outcome("sap-s4", "AFTER-" + u).path("status").asText()).isEqualTo("RECORDED");
+        assertThat(outcome("scm", "AFTER-" + u).path("status").asText()).isEqualTo("RECORDED");
         assertThat(jdbc.queryForObject("select count(*) from interaction where customer_id = ? and kind = "
-                + "'BUSINESS_EVENT'", Long.class, customer)).isEqualTo(2);
+                + "'BUSINESS_EVENT'", Long.class, customer)).isEqualTo(4);
     }
 
     @Autowired
     ErpStub erp;
+
+    /** What became of a posted event, once the hub has recorded it. */
+    private JsonNode outcome(String source, String id) {
+        String path = "/api/v1/integrations/events/" + source + "/" + id;
+        await().atMost(Duration.ofSeconds(60)).until(() -> hub.get(path, HubClient.ADMIN, HubClient.ADMIN_PASSWORD)
+                .statusCode() == 200);
+        return hub.getJson(path);
+    }
 
     @Test
     void aReturnRequestGoesToEveryTargetKindAndItsAnswerLandsOnTheConversation() throws Exception {
@@ -139,17 +165,18 @@ class BusinessEventsIT {
                 java.nio.file.Path.of("target/it-drop"), requestId));
 
         // the ERP answers the request: onto the same conversation
-        JsonNode answer = hub.read(post("""
+        assertThat(hub.read(post("""
                 {"source": "sap-s4", "id": "RMA-%s", "type": "return.authorised", "occurredAt": "2026-11-25T12:00:00Z",
                  "inReplyTo": "%s", "reference": "RMA-%s", "summary": "Return authorised, label sent"}"""
-                .formatted(u, requestId, u)).body()).path("results").get(0);
+                .formatted(u, requestId, u)).body()).path("results").get(0).path("status").asText()).isEqualTo("ACCEPTED");
+        JsonNode answer = outcome("sap-s4", "RMA-" + u);
         assertThat(answer.path("status").asText()).isEqualTo("RECORDED");
         assertThat(jdbc.queryForObject("select conversation_id from interaction where id = ?", Long.class,
                 answer.path("interactionId").asLong())).isEqualTo(conversation);
-        JsonNode unknown = hub.read(post("""
+        post("""
                 {"source": "sap-s4", "id": "RMA-X-%s", "type": "return.authorised", "occurredAt": "2026-11-25T12:00:00Z",
-                 "inReplyTo": "request-nobody", "summary": "?"}""".formatted(u)).body()).path("results").get(0);
-        assertThat(unknown.path("status").asText()).isEqualTo("UNKNOWN_REQUEST");
+                 "inReplyTo": "request-nobody", "summary": "?"}""".formatted(u));
+        assertThat(outcome("sap-s4", "RMA-X-" + u).path("status").asText()).isEqualTo("UNKNOWN_REQUEST");
     }
 
     @Test

@@ -21,6 +21,19 @@ import java.util.Map;
 public record BusinessEvent(String source, String id, String type, Instant occurredAt, CustomerRef customer,
         String reference, String summary, Map<String, Object> data, String inReplyTo) {
 
+    /** The bus duplicate-detection id: the same event (source and id) handed over twice is kept once. */
+    public String duplicateId() {
+        return "business:" + source + ":" + id;
+    }
+
+    /** The message group: the request it answers, else the customer it is about, so their events apply in order. */
+    public String groupId() {
+        if (inReplyTo != null) {
+            return "business-request:" + inReplyTo;
+        }
+        return customer == null ? "business:" + source : "business-customer:" + customer;
+    }
+
     /** How the customer is named: their ERP customer number, else an email address or phone number. */
     public record CustomerRef(String erpNumber, String email, String phone) {
 
@@ -36,6 +49,8 @@ public record BusinessEvent(String source, String id, String type, Instant occur
     }
 
     public enum Status {
+        /** Taken in: on the bus to the customer's timeline (or the unmatched list) within moments. */
+        ACCEPTED,
         /** On the customer's timeline now. */
         RECORDED,
         /** Recorded before: nothing changed. */

@@ -3,6 +3,7 @@ package io.omnihub.connectors.integrations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnihub.connectors.bus.BusUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/integrations/events}: business events from ERP and SCM systems, one or a
  * batch, signed the Standard Webhooks way with a secret of {@code omnihub.business-events.secrets}
- * (and sent with an API token, like every API call). Each event is answered on its own: recorded on
- * its customer's timeline, a duplicate, an unknown customer (kept and listed, not dropped), or
- * invalid with the reason; one bad event does not refuse the others.
+ * (and sent with an API token, like every API call). Each event is answered on its own: ACCEPTED
+ * (durably on {@code hub.inbound-business}, from where it reaches its customer's timeline or the
+ * unmatched list within moments; {@code GET /api/v1/integrations/events/{source}/{id}} says which),
+ * or INVALID with the reason; one bad event does not refuse the others.
  */
 @RestController
 class BusinessEventController {
@@ -34,14 +36,15 @@ class BusinessEventController {
     }
 
     private final BusinessEventsProperties settings;
-    private final BusinessEventSink sink;
+    private final BusinessEventPublisher bus;
     private final ObjectMapper json;
     private final BusinessEventReader reader;
     private final Clock clock;
 
-    BusinessEventController(BusinessEventsProperties settings, BusinessEventSink sink, ObjectMapper json, Clock clock) {
+    BusinessEventController(BusinessEventsProperties settings, BusinessEventPublisher bus, ObjectMapper json,
+            Clock clock) {
         this.settings = settings;
-        this.sink = sink;
+        this.bus = bus;
         this.json = json;
         this.reader = new BusinessEventReader(json);
         this.clock = clock;
@@ -84,19 +87,28 @@ class BusinessEventController {
                     + MAX_EVENTS + " events");
         }
         List<BusinessEvent.Outcome> results = new ArrayList<>();
-        for (JsonNode item : items) {
-            results.add(record(item));
+        try {
+            for (JsonNode item : items) {
+                results.add(accept(item));
+            }
+        } catch (BusUnavailableException e) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "the hub cannot take events right now; send the batch "
+                    + "again (events are de-duplicated by source and id), " + results.size() + " of " + items.size()
+                    + " were taken");
         }
-        return ResponseEntity.ok(new Results(results));
+        return ResponseEntity.accepted().body(new Results(results));
     }
 
-    private BusinessEvent.Outcome record(JsonNode item) {
+    private BusinessEvent.Outcome accept(JsonNode item) {
         String id = BusinessEventReader.text(item, "id");
+        BusinessEvent event;
         try {
-            return sink.record(reader.read(item));
+            event = reader.read(item);
         } catch (IllegalArgumentException e) {
             return new BusinessEvent.Outcome(id, BusinessEvent.Status.INVALID, null, null, e.getMessage());
         }
+        bus.publish(event);
+        return new BusinessEvent.Outcome(id, BusinessEvent.Status.ACCEPTED, null, null, null);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -5,16 +5,18 @@ import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InboundPublisher;
 import io.omnihub.connectors.bus.StatusPublisher;
 import io.omnihub.connectors.bus.StatusUpdate;
+import io.omnihub.connectors.integrations.BusinessEvent;
+import io.omnihub.connectors.integrations.BusinessEventPublisher;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Connectors hand interactions and status reports to the ingress routes through this; it returns
+ * Connectors hand interactions, status reports and business events to the ingress routes through this; it returns
  * once they are durable.
  */
 @Component
-class CamelBusPublisher implements InboundPublisher, StatusPublisher {
+class CamelBusPublisher implements InboundPublisher, StatusPublisher, BusinessEventPublisher {
 
     private final ProducerTemplate producer;
 
@@ -30,6 +32,11 @@ class CamelBusPublisher implements InboundPublisher, StatusPublisher {
     @Override
     public void publish(StatusUpdate update) {
         send(IngressRoutes.STATUSES, update, "status report " + update.duplicateId());
+    }
+
+    @Override
+    public void publish(BusinessEvent event) {
+        send(IngressRoutes.BUSINESS_EVENTS, event, "business event " + event.duplicateId());
     }
 
     private void send(String endpoint, Object body, String what) {

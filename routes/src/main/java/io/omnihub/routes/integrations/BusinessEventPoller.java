@@ -2,9 +2,9 @@ package io.omnihub.routes.integrations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnihub.connectors.integrations.BusinessEvent;
 import io.omnihub.connectors.integrations.BusinessEventReader;
-import io.omnihub.connectors.integrations.BusinessEventSink;
+import io.omnihub.connectors.integrations.BusinessEventPublisher;
+import io.omnihub.store.integration.FeedCursors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,20 +31,20 @@ class BusinessEventPoller {
     private static final int MAX_PAGES = 20;
 
     private final IntegrationsProperties settings;
-    private final BusinessEventSink sink;
+    private final BusinessEventPublisher bus;
     private final BusinessEventReader reader;
     private final ObjectMapper json;
-    private final JdbcTemplate jdbc;
+    private final FeedCursors cursors;
     private final HttpClient http;
     private final TargetAuthorization authorization;
 
-    BusinessEventPoller(IntegrationsProperties settings, BusinessEventSink sink, ObjectMapper json, JdbcTemplate jdbc,
+    BusinessEventPoller(IntegrationsProperties settings, BusinessEventPublisher bus, ObjectMapper json, FeedCursors cursors,
             Clock clock) {
         this.settings = settings;
-        this.sink = sink;
+        this.bus = bus;
         this.reader = new BusinessEventReader(json);
         this.json = json;
-        this.jdbc = jdbc;
+        this.cursors = cursors;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.authorization = new TargetAuthorization(http, json, clock);
@@ -54,8 +53,7 @@ class BusinessEventPoller {
     /** One poll of the feed; returns how many events it read. */
     int poll(String name) throws InterruptedException {
         BusinessEventFeed feed = settings.businessEventFeeds().get(name);
-        jdbc.update("insert into business_event_poll (name) values (?) on conflict do nothing", name);
-        String cursor = jdbc.queryForObject("select cursor from business_event_poll where name = ?", String.class, name);
+        String cursor = cursors.cursor(name);
         int read = 0;
         try {
             for (int page = 0; page < MAX_PAGES; page++) {
@@ -68,18 +66,16 @@ class BusinessEventPoller {
                 String next = answer.path("cursor").asText(null);
                 if (next != null) {
                     cursor = next;
-                    jdbc.update("update business_event_poll set cursor = ?, polled_at = now(), last_error = null "
-                            + "where name = ?", cursor, name);
+                    cursors.advanced(name, cursor);
                 }
                 if (!answer.path("more").asBoolean(false) || events.isEmpty()) {
                     break;
                 }
             }
-            jdbc.update("update business_event_poll set polled_at = now(), last_error = null where name = ?", name);
+            cursors.polled(name);
         } catch (IOException e) {
             log.warn("business-event feed {} not read: {}", name, e.getMessage());
-            jdbc.update("update business_event_poll set polled_at = now(), last_error = ? where name = ?",
-                    e.getMessage(), name);
+            cursors.failed(name, e.getMessage());
         }
         return read;
     }
@@ -107,11 +103,8 @@ class BusinessEventPoller {
 
     private void record(String name, JsonNode item) {
         try {
-            BusinessEvent.Outcome outcome = sink.record(reader.read(item));
-            if (outcome.status() != BusinessEvent.Status.RECORDED && outcome.status() != BusinessEvent.Status.DUPLICATE) {
-                log.info("business event {} from feed {}: {} ({})", outcome.id(), name, outcome.status(),
-                        outcome.reason());
-            }
+            // on the bus before the cursor moves past it; recorded (or kept unmatched) from there
+            bus.publish(reader.read(item));
         } catch (IllegalArgumentException e) {
             log.warn("business event {} from feed {} is not usable, skipped: {}", item.path("id").asText("?"), name,
                     e.getMessage());

@@ -1,11 +1,10 @@
-package io.omnihub.routes.adapters;
+package io.omnihub.routes.integrations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.connectors.integrations.BusinessEvent;
 import io.omnihub.connectors.integrations.BusinessEvent.Outcome;
 import io.omnihub.connectors.integrations.BusinessEvent.Status;
-import io.omnihub.connectors.integrations.BusinessEventSink;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.customer.ContactPoint;
 import io.omnihub.store.customer.ContactPointNormalizer;
@@ -21,6 +20,8 @@ import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
 import io.omnihub.store.interaction.Timeline;
+import io.omnihub.store.held.HeldItems;
+import io.omnihub.store.integration.BusinessEventOutcomes;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,23 +29,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Business events onto customers' timelines: the customer is found by ERP number, else by email or
+ * Records each business event from {@code hub.inbound-business} (route {@code business-event-record}): the customer is found by ERP number, else by email or
  * phone (never created from an event); the event becomes a {@code BUSINESS_EVENT} interaction in the
  * {@code business-events} inbox, outside any conversation, with an {@code InteractionRecorded} event.
  * An answer to an agent's request ({@code inReplyTo}) joins that request's conversation. An event
  * naming no known customer or request is kept in {@code business_event_unmatched} and reported.
  */
 @Component
-class StoreBusinessEventSink implements BusinessEventSink {
+class BusinessEventRecorder {
 
-    static final String INBOX = "business-events";
-    static final String CHANNEL = "business";
-    private static final Logger log = LoggerFactory.getLogger(StoreBusinessEventSink.class);
+    static final String INBOX = BusinessEventOutcomes.INBOX;
+    static final String CHANNEL = BusinessEventOutcomes.CHANNEL;
+    private static final Logger log = LoggerFactory.getLogger(BusinessEventRecorder.class);
 
     private final CustomerRepository customers;
     private final ConversationRepository conversations;
@@ -53,14 +53,15 @@ class StoreBusinessEventSink implements BusinessEventSink {
     private final InboxRepository inboxes;
     private final InteractionRepository interactions;
     private final Timeline timeline;
-    private final JdbcTemplate jdbc;
+    private final BusinessEventOutcomes outcomes;
+    private final HeldItems heldItems;
     private final ObjectMapper json;
     private final Clock clock;
 
-    StoreBusinessEventSink(CustomerRepository customers, ConversationRepository conversations,
+    BusinessEventRecorder(CustomerRepository customers, ConversationRepository conversations,
             ContactPointRepository contactPoints,
             ContactPointNormalizer normalizer, InboxRepository inboxes, InteractionRepository interactions,
-            Timeline timeline, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+            Timeline timeline, BusinessEventOutcomes outcomes, HeldItems heldItems, ObjectMapper json, Clock clock) {
         this.customers = customers;
         this.conversations = conversations;
         this.contactPoints = contactPoints;
@@ -68,14 +69,23 @@ class StoreBusinessEventSink implements BusinessEventSink {
         this.inboxes = inboxes;
         this.interactions = interactions;
         this.timeline = timeline;
-        this.jdbc = jdbc;
+        this.outcomes = outcomes;
+        this.heldItems = heldItems;
         this.json = json;
         this.clock = clock;
     }
 
-    @Override
+    /** Records the event; for a held event an agent sent back, also writes its outcome on the item. */
     @Transactional
-    public Outcome record(BusinessEvent event) {
+    public Outcome record(BusinessEvent event, Long heldItemId) {
+        Outcome outcome = record(event);
+        if (heldItemId != null) {
+            heldItems.recorded(heldItemId, outcome.interactionId());
+        }
+        return outcome;
+    }
+
+    private Outcome record(BusinessEvent event) {
         Inbox inbox = inboxes.findByKey(INBOX).orElseThrow();
         String externalId = event.source() + ":" + event.id();
         if (interactions.existsByInboxIdAndChannelAndExternalId(inbox.getId(), CHANNEL, externalId)) {
@@ -114,10 +124,8 @@ class StoreBusinessEventSink implements BusinessEventSink {
     }
 
     private Outcome unmatched(BusinessEvent event, Status status, String reason) {
-        jdbc.update("""
-                insert into business_event_unmatched (source, event_id, customer_ref, reason, payload)
-                values (?, ?, ?, ?, ?::jsonb) on conflict do nothing""",
-                event.source(), event.id(), event.customer().toString(), reason, write(event));
+        outcomes.unmatched(event.source(), event.id(), String.valueOf(event.customer()), status.name(), reason,
+                write(event));
         log.info("business event {} from {} kept as unmatched: {}", event.id(), event.source(), reason);
         return new Outcome(event.id(), status, null, null, reason);
     }

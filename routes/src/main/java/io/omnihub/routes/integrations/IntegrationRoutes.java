@@ -55,13 +55,13 @@ class IntegrationRoutes extends BusConsumerRouteBuilder {
 
         long period = settings.integrationDelivery().pollInterval().toMillis();
         settings.integrations().keySet().stream().sorted().forEach(name ->
-                from("timer:integration-" + name + "?fixedRate=false&delay=1000&period=" + period)
+                from(timer("integration-" + name).fixedRate(false).delay(1000).period(period))
                         .routeId("integration-" + name)
                         .process(exchange -> dispatcher.dispatch(name)));
 
         settings.businessEventFeeds().forEach((name, feed) ->
-                from("timer:business-event-feed-" + name + "?fixedRate=false&delay=2000&period="
-                        + feed.interval().toMillis())
+                from(timer("business-event-feed-" + name).fixedRate(false).delay(2000)
+                        .period(feed.interval().toMillis()))
                         .routeId("business-event-feed-" + name)
                         .process(exchange -> poller.poll(name)));
     }

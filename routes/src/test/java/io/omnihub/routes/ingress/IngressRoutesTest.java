@@ -9,6 +9,7 @@ import io.omnihub.connectors.bus.Address;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.Sender;
 import io.omnihub.connectors.bus.StatusUpdate;
+import io.omnihub.connectors.integrations.BusinessEvent;
 import io.omnihub.routes.bus.BusJson;
 import io.omnihub.routes.bus.BusProperties;
 import io.omnihub.routes.bus.HubHeaders;
@@ -32,8 +33,9 @@ class IngressRoutesTest extends CamelTestSupport {
 
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final BusProperties bus = new BusProperties("hub.inbound", "hub.status", "hub.events", "hub.outbound",
-            ".dlq", 1, 6, 200, Duration.ofSeconds(1), 3.0, Duration.ofMinutes(5), "hub.live");
+    private final BusProperties bus = new BusProperties("hub.inbound", "hub.status",
+            "hub.inbound-business", "hub.events", "hub.outbound", ".dlq", 1, 6, 200, Duration.ofSeconds(1), 3.0,
+            Duration.ofMinutes(5), "hub.live");
 
     @Override
     public boolean isUseAdviceWith() {
@@ -51,6 +53,8 @@ class IngressRoutesTest extends CamelTestSupport {
                 route -> route.weaveByToUri("jms:*").replace().to("mock:hub.inbound"));
         AdviceWith.adviceWith(context, "status-ingress",
                 route -> route.weaveByToUri("jms:*").replace().to("mock:hub.status"));
+        AdviceWith.adviceWith(context, "business-event-ingress",
+                route -> route.weaveByToUri("jms:*").replace().to("mock:hub.inbound-business"));
         context.start();
     }
 
@@ -101,5 +105,28 @@ class IngressRoutesTest extends CamelTestSupport {
                 .isEqualTo("sms:SM5c1bd1b2a7c84c3e9a6e4b1a2f3c4d5e");
         assertThat(first.getHeader(HubHeaders.SCHEMA)).isEqualTo(StatusUpdate.SCHEMA);
         assertThat(json.readValue(second.getBody(String.class), StatusUpdate.class)).isEqualTo(failed);
+    }
+
+    @Test
+    void aBusinessEventGoesOnHubInboundBusinessGroupedByTheCustomerOrRequestItNames() throws Exception {
+        MockEndpoint business = getMockEndpoint("mock:hub.inbound-business");
+        business.expectedMessageCount(2);
+        BusinessEvent order = new BusinessEvent("sap-s4", "SO-4711", "order.placed", Instant.parse("2026-11-20T09:00:00Z"),
+                new BusinessEvent.CustomerRef("C-1001", null, null), "SO-4711", "Order SO-4711 placed",
+                Map.of("total", 129.9, "currency", "EUR"), null);
+        BusinessEvent answer = new BusinessEvent("sap-s4", "RMA-9", "return.authorised",
+                Instant.parse("2026-11-25T12:00:00Z"), new BusinessEvent.CustomerRef(null, null, null), "RMA-9",
+                "Return authorised", Map.of(), "request-3f2c");
+
+        template.sendBody(IngressRoutes.BUSINESS_EVENTS, order);
+        template.sendBody(IngressRoutes.BUSINESS_EVENTS, answer);
+
+        business.assertIsSatisfied();
+        var first = business.getReceivedExchanges().get(0).getMessage();
+        assertThat(first.getHeader(HubHeaders.DUPLICATE_ID)).isEqualTo("business:sap-s4:SO-4711");
+        assertThat(first.getHeader(HubHeaders.GROUP_ID)).isEqualTo("business-customer:ERP number C-1001");
+        assertThat(json.readValue(first.getBody(String.class), BusinessEvent.class)).isEqualTo(order);
+        assertThat(business.getReceivedExchanges().get(1).getMessage().getHeader(HubHeaders.GROUP_ID))
+                .isEqualTo("business-request:request-3f2c");
     }
 }
