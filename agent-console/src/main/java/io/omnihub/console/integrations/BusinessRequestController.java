@@ -2,14 +2,8 @@ package io.omnihub.console.integrations;
 
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
-import io.omnihub.store.customer.CustomerRepository;
-import io.omnihub.store.events.BusinessRequestRaised;
-import io.omnihub.store.interaction.Direction;
+import io.omnihub.store.integration.BusinessRequests;
 import io.omnihub.store.interaction.Interaction;
-import io.omnihub.store.interaction.InteractionDraft;
-import io.omnihub.store.interaction.InteractionKind;
-import io.omnihub.store.interaction.Timeline;
-import io.omnihub.store.outbox.OutboxWriter;
 import io.omnihub.store.user.AppUserRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,12 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,20 +45,14 @@ class BusinessRequestController {
     }
 
     private final ConversationRepository conversations;
-    private final CustomerRepository customers;
     private final AppUserRepository users;
-    private final OutboxWriter outbox;
-    private final Timeline timeline;
-    private final Clock clock;
+    private final BusinessRequests requests;
 
-    BusinessRequestController(ConversationRepository conversations, CustomerRepository customers,
-            AppUserRepository users, OutboxWriter outbox, Timeline timeline, Clock clock) {
+    BusinessRequestController(ConversationRepository conversations, AppUserRepository users,
+            BusinessRequests requests) {
         this.conversations = conversations;
-        this.customers = customers;
         this.users = users;
-        this.outbox = outbox;
-        this.timeline = timeline;
-        this.clock = clock;
+        this.requests = requests;
     }
 
     @PostMapping("/api/v1/conversations/{id}/business-requests")
@@ -83,21 +66,10 @@ class BusinessRequestController {
         Conversation conversation = conversations.findById(id).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "there is no conversation " + id));
         String agent = users.findByUsername(principal.getName()).orElseThrow().getUsername();
-        Instant now = clock.instant();
-        String requestId = "request-" + UUID.randomUUID();
         String type = request.type().eventType;
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("type", type);
-        metadata.put("requestId", requestId);
-        if (request.reference() != null) {
-            metadata.put("reference", request.reference());
-        }
-        Interaction raised = timeline.record(new Interaction(new InteractionDraft("business", Direction.OUTBOUND,
-                InteractionKind.BUSINESS_EVENT, requestId, now, agent, type, request.note(), null, List.of(), metadata),
-                conversation.getId(), conversation.getCustomerId(), conversation.getInboxId(), now), null);
-        String erpNumber = customers.findById(conversation.getCustomerId()).orElseThrow().getErpNumber();
-        outbox.append(new BusinessRequestRaised(requestId, type, conversation.getId(), conversation.getCustomerId(),
-                erpNumber, request.reference(), request.note(), agent));
+        Interaction raised = requests.raise(conversation, type, request.reference(), request.note(), agent);
+        String requestId = raised.getExternalId();
+        Instant now = raised.getOccurredAt();
         return new RequestView(requestId, type, raised.getId(), conversation.getId(), request.reference(), now);
     }
 }

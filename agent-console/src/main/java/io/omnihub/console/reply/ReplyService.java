@@ -14,8 +14,8 @@ import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.interaction.Deliveries;
 import io.omnihub.store.interaction.Timeline;
-import io.omnihub.store.outbox.OutboxWriter;
 import io.omnihub.store.user.AppUser;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public class ReplyService {
     private final ContactPointRepository contactPoints;
     private final AttachmentRepository attachments;
     private final BlobStorage blobs;
-    private final OutboxWriter outbox;
+    private final Deliveries deliveries;
     private final Timeline timeline;
     private final OutboundQueue outboundQueue;
     private final ReplyChannels channels;
@@ -50,14 +50,14 @@ public class ReplyService {
 
     ReplyService(ConversationRepository conversations, InteractionRepository interactions,
             ContactPointRepository contactPoints, AttachmentRepository attachments, BlobStorage blobs,
-            OutboxWriter outbox, Timeline timeline, OutboundQueue outboundQueue, ReplyChannels channels,
+            Deliveries deliveries, Timeline timeline, OutboundQueue outboundQueue, ReplyChannels channels,
             io.omnihub.store.audit.AuditTrail audit, Clock clock) {
         this.conversations = conversations;
         this.interactions = interactions;
         this.contactPoints = contactPoints;
         this.attachments = attachments;
         this.blobs = blobs;
-        this.outbox = outbox;
+        this.deliveries = deliveries;
         this.timeline = timeline;
         this.outboundQueue = outboundQueue;
         this.channels = channels;
@@ -100,11 +100,7 @@ public class ReplyService {
                 });
         Instant now = clock.instant();
         String failedWith = sent.getDeliveryError();
-        sent.deliveryRequeued();
-        sent.addMetadata("queuedAt", now.toString());
-        sent.addMetadata("resentBy", actor.getUsername());
-        outbox.append(new io.omnihub.store.events.DeliveryStatusChanged(sent.getId(), sent.getConversationId(),
-                sent.getCustomerId(), sent.getChannel(), DeliveryStatus.QUEUED.name(), null));
+        deliveries.requeued(sent, actor.getUsername(), now);
         audit.record(actor.getUsername(), "reply.resend", "interaction", sent.getId(),
                 failedWith == null ? Map.of() : Map.of("failedWith", failedWith));
         outboundQueue.enqueue(sent.getChannel(), sent.getId(), "reply:" + sent.getId() + ":" + now);

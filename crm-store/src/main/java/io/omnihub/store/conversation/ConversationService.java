@@ -112,6 +112,19 @@ public class ConversationService {
         return conversation;
     }
 
+    /**
+     * The inbox's routing gave the conversation to a member of its team (in the caller's
+     * transaction, which holds the team's routing row).
+     *
+     * @param routing how it chose: ROUND_ROBIN, LEAST_LOADED
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void routedTo(Conversation conversation, long userId, String username, long teamId, String routing) {
+        conversation.assignTo(userId, clock.instant());
+        outbox.append(new ConversationAssigned(conversation.getId(), conversation.getCustomerId(), userId, username,
+                teamId, routing));
+    }
+
     /** Moves the conversation to another team's waiting list (unassigned). */
     @Transactional
     public Conversation transfer(long id, String teamKey, String by) {

@@ -61,6 +61,18 @@ public class Deliveries {
         });
     }
 
+    /**
+     * An agent sends a FAILED message again: QUEUED afresh (attempts from zero, a new retry window from
+     * now), with who asked, in the caller's transaction.
+     */
+    public void requeued(Interaction sent, String by, Instant now) {
+        sent.deliveryRequeued();
+        sent.addMetadata(QUEUED_AT, now.toString());
+        sent.addMetadata("resentBy", by);
+        outbox.append(new DeliveryStatusChanged(sent.getId(), sent.getConversationId(), sent.getCustomerId(),
+                sent.getChannel(), DeliveryStatus.QUEUED.name(), null));
+    }
+
     /** Metadata key: when an agent queued the message again (its retry window starts then). */
     public static final String QUEUED_AT = "queuedAt";
 

@@ -1,6 +1,9 @@
 package io.omnihub.store.interaction;
 
+import io.omnihub.store.events.ConversationOpened;
+import io.omnihub.store.events.CustomerCreated;
 import io.omnihub.store.events.InteractionRecorded;
+import io.omnihub.store.events.InteractionUpdated;
 import io.omnihub.store.outbox.OutboxWriter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,5 +39,24 @@ public class Timeline {
                 inboxKey, stored.getChannel(), stored.getDirection().name(), stored.getKind().name(),
                 stored.getExternalId(), stored.getOccurredAt()));
         return stored;
+    }
+
+    /** Something about a stored interaction changed (a file fetched, a call's outcome): its event, for live views. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(Interaction interaction, String what) {
+        outbox.append(new InteractionUpdated(interaction.getId(), interaction.getConversationId(),
+                interaction.getCustomerId(), interaction.getChannel(), what));
+    }
+
+    /** A customer was created from a first message on a channel. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void customerCreated(long customerId, String channel) {
+        outbox.append(new CustomerCreated(customerId, channel));
+    }
+
+    /** A conversation was opened in an inbox by a message on a channel. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void conversationOpened(long conversationId, long customerId, String inboxKey, String channel) {
+        outbox.append(new ConversationOpened(conversationId, customerId, inboxKey, channel));
     }
 }

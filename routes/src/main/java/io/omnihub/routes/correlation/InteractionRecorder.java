@@ -8,8 +8,6 @@ import io.omnihub.connectors.bus.InteractionFlag;
 import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
-import io.omnihub.store.events.ConversationOpened;
-import io.omnihub.store.events.CustomerCreated;
 import io.omnihub.store.held.HeldItems;
 import io.omnihub.store.inbox.Inbox;
 import io.omnihub.store.interaction.Attachment;
@@ -20,7 +18,6 @@ import io.omnihub.store.interaction.InteractionDraft;
 import io.omnihub.store.interaction.InteractionKind;
 import io.omnihub.store.interaction.InteractionRepository;
 import io.omnihub.store.interaction.Timeline;
-import io.omnihub.store.outbox.OutboxWriter;
 import io.omnihub.store.quarantine.QuarantineRepository;
 import io.omnihub.store.quarantine.QuarantinedSubmission;
 import java.time.Clock;
@@ -53,7 +50,6 @@ public class InteractionRecorder {
     private final AttachmentRepository attachments;
     private final QuarantineRepository quarantine;
     private final DeliveryReports bounces;
-    private final OutboxWriter outbox;
     private final Timeline timeline;
     private final ApplicationEventPublisher followers;
     private final HeldItems heldItems;
@@ -63,7 +59,7 @@ public class InteractionRecorder {
 
     InteractionRecorder(InboxCatalog inboxes, CustomerIdentity identity, ConversationThreader threader,
             ConversationRepository conversations, InteractionRepository interactions, AttachmentRepository attachments,
-            QuarantineRepository quarantine, DeliveryReports bounces, OutboxWriter outbox, Timeline timeline, HeldItems heldItems,
+            QuarantineRepository quarantine, DeliveryReports bounces, Timeline timeline, HeldItems heldItems,
             ApplicationEventPublisher followers,
             HtmlSanitizer sanitizer, ObjectMapper json,
             Clock clock) {
@@ -75,7 +71,6 @@ public class InteractionRecorder {
         this.attachments = attachments;
         this.quarantine = quarantine;
         this.bounces = bounces;
-        this.outbox = outbox;
         this.timeline = timeline;
         this.followers = followers;
         this.heldItems = heldItems;
@@ -144,10 +139,10 @@ public class InteractionRecorder {
         threader.remember(in, conversation);
 
         if (who.created()) {
-            outbox.append(new CustomerCreated(who.customer().getId(), in.channel()));
+            timeline.customerCreated(who.customer().getId(), in.channel());
         }
         if (thread.opensConversation()) {
-            outbox.append(new ConversationOpened(conversation.getId(), who.customer().getId(), in.inbox(), in.channel()));
+            timeline.conversationOpened(conversation.getId(), who.customer().getId(), in.inbox(), in.channel());
         }
         Interaction interaction = timeline.record(new Interaction(draft(in, who, thread), conversation.getId(),
                 who.customer().getId(), inbox.getId(), clock.instant()), in.inbox());

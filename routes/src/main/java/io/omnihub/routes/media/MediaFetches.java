@@ -4,13 +4,12 @@ import io.omnihub.connectors.twilio.MediaRefusedException;
 import io.omnihub.connectors.twilio.TwilioMediaFetcher;
 import io.omnihub.connectors.twilio.TwilioMediaProperties;
 import io.omnihub.store.blob.BlobStorage;
-import io.omnihub.store.events.InteractionUpdated;
 import io.omnihub.store.interaction.Attachment;
 import io.omnihub.store.interaction.AttachmentRepository;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
 import io.omnihub.store.media.MediaFetchQueue;
-import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.interaction.Timeline;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -51,12 +50,12 @@ public class MediaFetches {
     private final BlobStorage blobs;
     private final InteractionRepository interactions;
     private final AttachmentRepository attachments;
-    private final OutboxWriter outbox;
+    private final Timeline timeline;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     MediaFetches(MediaFetchQueue queue, TwilioMediaFetcher fetcher, TwilioMediaProperties settings, BlobStorage blobs,
-            InteractionRepository interactions, AttachmentRepository attachments, OutboxWriter outbox,
+            InteractionRepository interactions, AttachmentRepository attachments, Timeline timeline,
             TransactionTemplate transaction, Clock clock) {
         this.queue = queue;
         this.fetcher = fetcher;
@@ -64,7 +63,7 @@ public class MediaFetches {
         this.blobs = blobs;
         this.interactions = interactions;
         this.attachments = attachments;
-        this.outbox = outbox;
+        this.timeline = timeline;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -122,8 +121,7 @@ public class MediaFetches {
             Attachment attachment = attachments.save(new Attachment(interaction.getId(), fileName,
                     media.contentType(), media.content().length, sha256, null, clock.instant()));
             queue.fetched(claimed.id(), attachment.getId());
-            outbox.append(new InteractionUpdated(interaction.getId(), interaction.getConversationId(),
-                    interaction.getCustomerId(), interaction.getChannel(), "attachment " + fileName + " added"));
+            timeline.updated(interaction, "attachment " + fileName + " added");
         });
         log.info("media {} of interaction {} stored as {} ({} bytes)", claimed.id(), claimed.interactionId(),
                 fileName, media.content().length);
@@ -143,9 +141,7 @@ public class MediaFetches {
             failure.put("reason", reason);
             failures.add(failure);
             interaction.addMetadata("mediaFailures", failures);
-            outbox.append(new InteractionUpdated(interaction.getId(), interaction.getConversationId(),
-                    interaction.getCustomerId(), interaction.getChannel(),
-                    "file " + claimed.fileName() + " could not be fetched: " + reason));
+            timeline.updated(interaction, "file " + claimed.fileName() + " could not be fetched: " + reason);
         });
         log.warn("media {} of interaction {} given up: {}", claimed.id(), claimed.interactionId(), reason);
     }

@@ -4,14 +4,12 @@ import io.omnihub.connectors.inbox.InboxSettings;
 import io.omnihub.connectors.inbox.InboxSettings.Routing;
 import io.omnihub.connectors.inbox.InboxesProperties;
 import io.omnihub.store.conversation.Conversation;
+import io.omnihub.store.conversation.ConversationService;
 import io.omnihub.store.conversation.ConversationStatus;
-import io.omnihub.store.events.ConversationAssigned;
 import io.omnihub.store.inbox.Inbox;
-import io.omnihub.store.outbox.OutboxWriter;
 import io.omnihub.store.team.Teams;
 import io.omnihub.store.team.Teams.Candidate;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -38,13 +36,13 @@ public class AutoAssignment {
 
     private final InboxesProperties inboxes;
     private final Teams teams;
-    private final OutboxWriter outbox;
+    private final ConversationService conversations;
     private final Clock clock;
 
-    AutoAssignment(InboxesProperties inboxes, Teams teams, OutboxWriter outbox, Clock clock) {
+    AutoAssignment(InboxesProperties inboxes, Teams teams, ConversationService conversations, Clock clock) {
         this.inboxes = inboxes;
         this.teams = teams;
-        this.outbox = outbox;
+        this.conversations = conversations;
         this.clock = clock;
     }
 
@@ -79,11 +77,8 @@ public class AutoAssignment {
                 ? candidates.stream().filter(c -> last == null || c.userId() > last).findFirst().orElse(candidates.get(0))
                 : candidates.stream().min(Comparator.comparingInt(Candidate::open)
                         .thenComparing(Candidate::lastAssigned).thenComparingLong(Candidate::userId)).orElseThrow();
-        Instant now = clock.instant();
-        conversation.assignTo(chosen.userId(), now);
-        teams.assigned(teamId, chosen.userId(), now);
-        outbox.append(new ConversationAssigned(conversation.getId(), conversation.getCustomerId(), chosen.userId(),
-                chosen.username(), teamId, routing.name()));
+        conversations.routedTo(conversation, chosen.userId(), chosen.username(), teamId, routing.name());
+        teams.assigned(teamId, chosen.userId(), clock.instant());
         log.info("conversation {} assigned to {} ({}, {} of {} open on {})", conversation.getId(), chosen.username(),
                 routing, chosen.open() + 1, chosen.capacity(), channel);
         return Optional.of(chosen.userId());

@@ -1,5 +1,6 @@
 package io.omnihub.routes.sla;
 
+import io.omnihub.store.conversation.SlaScanner;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
 

@@ -5,11 +5,11 @@ import io.omnihub.connectors.twilio.TwilioClients;
 import io.omnihub.connectors.twilio.VoiceSettings;
 import io.omnihub.routes.media.MediaFetches;
 import io.omnihub.routes.status.StatusUpdateHandler;
-import io.omnihub.store.events.InteractionUpdated;
 import io.omnihub.store.interaction.Direction;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
-import io.omnihub.store.outbox.OutboxWriter;
+import io.omnihub.store.task.CallbackTasks;
+import io.omnihub.store.interaction.Timeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,15 +37,15 @@ class CallUpdates implements StatusUpdateHandler {
     private final CallbackTasks callbacks;
     private final MediaFetches media;
     private final TwilioClients twilio;
-    private final OutboxWriter outbox;
+    private final Timeline timeline;
 
     CallUpdates(InteractionRepository interactions, CallbackTasks callbacks, MediaFetches media, TwilioClients twilio,
-            OutboxWriter outbox) {
+            Timeline timeline) {
         this.interactions = interactions;
         this.callbacks = callbacks;
         this.media = media;
         this.twilio = twilio;
-        this.outbox = outbox;
+        this.timeline = timeline;
     }
 
     @Override
@@ -101,8 +101,7 @@ class CallUpdates implements StatusUpdateHandler {
             }
         }
         if (!changes.isEmpty()) {
-            outbox.append(new InteractionUpdated(call.getId(), call.getConversationId(), call.getCustomerId(),
-                    call.getChannel(), "call " + String.join(", ", changes)));
+            timeline.updated(call, "call " + String.join(", ", changes));
             log.info("call {} ({}): {}", call.getId(), sid, String.join(", ", changes));
         }
         return call.getId();

@@ -1,4 +1,4 @@
-package io.omnihub.routes.sla;
+package io.omnihub.store.conversation;
 
 import io.omnihub.store.events.HubEvent;
 import io.omnihub.store.events.SlaBreached;
@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * conversation stops both.
  */
 @Component
-class SlaScanner {
+public class SlaScanner {
 
     private static final Logger log = LoggerFactory.getLogger(SlaScanner.class);
     private static final int BATCH = 200;

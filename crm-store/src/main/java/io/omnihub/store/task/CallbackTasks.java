@@ -1,16 +1,14 @@
-package io.omnihub.routes.voice;
+package io.omnihub.store.task;
 
 import io.omnihub.store.events.TaskOpened;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.outbox.OutboxWriter;
-import io.omnihub.store.task.ConversationTask;
-import io.omnihub.store.task.ConversationTaskRepository;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /** The callback task of a call nobody answered: one per call, in the call's conversation. */
 @Component
-class CallbackTasks {
+public class CallbackTasks {
 
     private final ConversationTaskRepository tasks;
     private final OutboxWriter outbox;
@@ -22,7 +20,7 @@ class CallbackTasks {
         this.clock = clock;
     }
 
-    void openFor(Interaction call) {
+    public void openFor(Interaction call) {
         if (Boolean.TRUE.equals(call.getMetadata().get("callerIdWithheld"))) {
             return;   // the caller withheld their number: there is nobody to call back
         }
@@ -36,7 +34,7 @@ class CallbackTasks {
                 task.getTitle()));
     }
 
-    void closeFor(Interaction call, String note) {
+    public void closeFor(Interaction call, String note) {
         tasks.findByInteractionIdAndKind(call.getId(), ConversationTask.Kind.CALLBACK.name())
                 .ifPresent(task -> task.done(null, note, clock.instant()));
     }
