@@ -43,9 +43,12 @@ class ConsoleWorkflowBrowserIT extends InBrowser {
     private long formConversation(String email, String message) {
         assertThat(hub.postForm("contact", HubClient.fields("name", "Customer " + email, "email", email,
                 "message", message)).statusCode()).isEqualTo(202);
-        return await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList("""
-                select c.id from conversation c join contact_point p on p.customer_id = c.customer_id
-                 where p.value = ? order by c.id desc""", Long.class, email), l -> !l.isEmpty()).get(0);
+        // the conversation of this message: a customer who wrote before has others already
+        return await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList("""
+                select c.id from conversation c join interaction i on i.conversation_id = c.id
+                  join contact_point p on p.customer_id = c.customer_id
+                 where p.value = ? and position(? in i.body_text) > 0 order by c.id desc""", Long.class, email,
+                message), l -> !l.isEmpty()).get(0);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.omnihub.console.canned.CannedResponses;
 import io.omnihub.console.integrations.OrderLookupController;
 import io.omnihub.console.live.AgentActivity;
 import io.omnihub.console.reply.ReplyService;
+import io.omnihub.store.customer.CustomerMerges;
 import io.omnihub.store.team.AgentPresence;
 import io.omnihub.store.team.Team;
 import io.omnihub.store.team.Teams;
@@ -20,7 +21,6 @@ import io.omnihub.store.user.Role;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +54,7 @@ class ConsoleController {
     private final AgentActivity agentActivity;
     private final InboxAccess access;
     private final CannedResponses canned;
-    private final JdbcTemplate jdbc;
+    private final CustomerMerges merges;
     private final AgentPresence presence;
     private final Teams teamDirectory;
     private final AppUserRepository users;
@@ -63,7 +63,7 @@ class ConsoleController {
     ConsoleController(ConversationController conversations, CustomerController customers, OrderLookupController orders,
             ConversationRepository conversationRows, ConversationService actions, ReplyService replies,
             AgentActivity agentActivity, InboxAccess access, CannedResponses canned, AppUserRepository users,
-            JdbcTemplate jdbc, AgentPresence presence, Teams teamDirectory, Clock clock) {
+            CustomerMerges merges, AgentPresence presence, Teams teamDirectory, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.orders = orders;
@@ -73,7 +73,7 @@ class ConsoleController {
         this.agentActivity = agentActivity;
         this.access = access;
         this.canned = canned;
-        this.jdbc = jdbc;
+        this.merges = merges;
         this.presence = presence;
         this.teamDirectory = teamDirectory;
         this.users = users;
@@ -165,9 +165,7 @@ class ConsoleController {
                 && a.getAuthorities().stream().anyMatch(g -> "ROLE_SUPERVISOR".equals(g.getAuthority())
                         || "ROLE_ADMIN".equals(g.getAuthority()));
         model.addAttribute("supervisor", supervisor);
-        model.addAttribute("merges", supervisor ? jdbc.queryForList("""
-                select id, merged_id, merged_at from customer_merge
-                 where survivor_id = ? and undone_at is null order by merged_at desc limit 10""", customer) : List.of());
+        model.addAttribute("merges", supervisor ? merges.undoableInto(customer, 10) : List.of());
         Conversation row = conversationRows.findById(id).orElseThrow();
         model.addAttribute("chatSession", "chat".equals(row.getChannel()) ? row.getThreadKey() : null);
         return "console/conversation";

@@ -19,6 +19,11 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     Optional<Conversation> findFirstByCustomerIdAndInboxIdAndStatusNotOrderByLastActivityAtDescIdDesc(Long customerId,
             Long inboxId, ConversationStatus status);
 
+    /** Open conversations of the inbox nobody has, oldest first: what routing gives out when an agent has room. */
+    @org.springframework.data.jpa.repository.Query(value = "select id from conversation where inbox_id = :inbox "
+            + "and assignee_id is null and status <> 'RESOLVED' order by opened_at, id limit :limit", nativeQuery = true)
+    java.util.List<Long> waitingIn(long inbox, int limit);
+
     /**
      * Where a conversation's thread goes on: the conversation itself, or — when an agent merged it into
      * another (perhaps merged on again) — the one it ended up in.

@@ -50,6 +50,18 @@ public class CustomerMerges {
         this.audit = audit;
     }
 
+    /** A merge not undone: which customer was merged in, and when. */
+    public record Merge(long id, long mergedId, java.time.Instant mergedAt) {
+    }
+
+    /** The latest merges into the customer that can still be undone, newest first. */
+    public List<Merge> undoableInto(long survivorId, int limit) {
+        return jdbc.query("""
+                select id, merged_id, merged_at from customer_merge
+                 where survivor_id = ? and undone_at is null order by merged_at desc limit ?""",
+                (rs, n) -> new Merge(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), survivorId, limit);
+    }
+
     /** Merges {@code mergedId} into {@code survivorId}; returns the merge's id. */
     @Transactional
     public long merge(long survivorId, long mergedId, String actor) {

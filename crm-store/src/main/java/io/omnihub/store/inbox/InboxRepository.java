@@ -6,4 +6,18 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface InboxRepository extends JpaRepository<Inbox, Long> {
 
     Optional<Inbox> findByKey(String key);
+
+    /** Creates the inbox a configuration names, unless another node did first. */
+    @org.springframework.transaction.annotation.Transactional
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query(value = "insert into inbox (key, channel, name) values (:key, "
+            + ":channel, :name) on conflict (key) do nothing", nativeQuery = true)
+    int createIfMissing(String key, String channel, String name);
+
+    /** Sets the inbox's team and whether it is restricted, as configured; returns whether it changed. */
+    @org.springframework.transaction.annotation.Transactional
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query(value = "update inbox set team_id = :team, restricted = :restricted "
+            + "where key = :key and (team_id is distinct from :team or restricted <> :restricted)", nativeQuery = true)
+    int configureTeam(String key, Long team, boolean restricted);
 }

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import io.omnihub.store.team.Teams;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,16 +27,14 @@ public class InboxCatalog {
 
     private final InboxesProperties configured;
     private final InboxRepository inboxes;
-    private final JdbcTemplate jdbc;
     private final Teams teams;
     private final Clock clock;
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
 
-    InboxCatalog(InboxesProperties configured, InboxRepository inboxes, JdbcTemplate jdbc, Teams teams,
+    InboxCatalog(InboxesProperties configured, InboxRepository inboxes, Teams teams,
             Clock clock) {
         this.configured = configured;
         this.inboxes = inboxes;
-        this.jdbc = jdbc;
         this.teams = teams;
         this.clock = clock;
     }
@@ -52,9 +49,7 @@ public class InboxCatalog {
                 log.info("inbox {} updated from configuration", key);
             }
             Long team = settings.team() == null ? null : team(settings.team());
-            jdbc.update("update inbox set team_id = ?, restricted = ? where key = ? "
-                    + "and (team_id is distinct from ? or restricted <> ?)", team, settings.restricted(), key, team,
-                    settings.restricted());
+            inboxes.configureTeam(key, team, settings.restricted());
         });
     }
 
@@ -78,8 +73,7 @@ public class InboxCatalog {
     private Inbox create(String key) {
         InboxSettings settings = configured.find(key)
                 .orElseThrow(() -> new PermanentFailure("inbox '" + key + "' is neither configured nor stored"));
-        jdbc.update("insert into inbox (key, channel, name) values (?, ?, ?) on conflict (key) do nothing",
-                key, settings.channel(), settings.displayName(key));
+        inboxes.createIfMissing(key, settings.channel(), settings.displayName(key));
         return inboxes.findByKey(key).orElseThrow();
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,18 +27,16 @@ class WaitingConversationsRoute extends EndpointRouteBuilder {
     private final InboxRepository inboxRows;
     private final ConversationRepository conversations;
     private final AutoAssignment assignment;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Duration interval;
 
     WaitingConversationsRoute(InboxesProperties inboxes, InboxRepository inboxRows, ConversationRepository conversations,
-            AutoAssignment assignment, JdbcTemplate jdbc, TransactionTemplate transaction,
+            AutoAssignment assignment, TransactionTemplate transaction,
             @Value("${omnihub.routing.sweep-interval:5s}") Duration interval) {
         this.inboxes = inboxes;
         this.inboxRows = inboxRows;
         this.conversations = conversations;
         this.assignment = assignment;
-        this.jdbc = jdbc;
         this.transaction = transaction;
         this.interval = interval;
     }
@@ -62,8 +59,7 @@ class WaitingConversationsRoute extends EndpointRouteBuilder {
 
     /** Offers the inbox's waiting conversations, oldest first, until one finds nobody with room. */
     private void offer(Inbox inbox, InboxSettings.Routing routing) {
-        List<Long> waiting = jdbc.queryForList("select id from conversation where inbox_id = ? and assignee_id is null "
-                + "and status <> 'RESOLVED' order by opened_at, id limit " + BATCH, Long.class, inbox.getId());
+        List<Long> waiting = conversations.waitingIn(inbox.getId(), BATCH);
         for (Long id : waiting) {
             Boolean assigned = transaction.execute(tx -> conversations.findById(id)
                     .map(c -> assignment.assign(c, inbox.getTeamId(), routing).isPresent()).orElse(false));
