@@ -32,9 +32,6 @@ public class StatusUpdates {
     /** @return the interaction the report changed, or null */
     @Transactional
     public Long apply(StatusUpdate update, Long heldItemId) {
-        if (update == null || update.kind() == null) {
-            throw new PermanentFailure("a status report without a kind");
-        }
         StatusUpdateHandler handler = handlers.get(update.kind());
         if (handler == null) {
             throw new PermanentFailure("no one applies status reports of kind " + update.kind());

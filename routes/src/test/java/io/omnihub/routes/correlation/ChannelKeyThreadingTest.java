@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * inbox continues the conversation while it is open, reopens it within the reopen window, follows
  * an agent's merges, and otherwise opens a new one under the key.
  */
-@ThreadingComponentTest
+@WithThreadingStore
 class ChannelKeyThreadingTest {
 
     @Autowired

@@ -42,7 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * conversation of their own, naming the one claimed. Who wrote is found by {@link CustomerIdentity},
  * as the recorder does.
  */
-@ThreadingComponentTest
+@WithThreadingStore
 class ConversationThreaderTest {
 
     @Autowired

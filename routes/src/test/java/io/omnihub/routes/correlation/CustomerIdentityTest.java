@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and never merged; an agent attaching a held interaction chooses the customer, whose merges are
  * followed.
  */
-@ThreadingComponentTest
+@WithThreadingStore
 class CustomerIdentityTest {
 
     @Autowired

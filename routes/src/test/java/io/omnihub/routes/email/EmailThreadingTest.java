@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.email.MessageIdSigner;
 import io.omnihub.routes.correlation.ThreadDecision;
-import io.omnihub.routes.correlation.ThreadingComponentTest;
+import io.omnihub.routes.correlation.WithThreadingStore;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.conversation.ConversationStatus;
@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * PostgreSQL: our signed Message-IDs, Message-IDs seen before, the subject token, Outlook's
  * Thread-Index, and what a resolved conversation or a changed subject does to each.
  */
-@ThreadingComponentTest
+@WithThreadingStore
 class EmailThreadingTest {
 
     @Autowired

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.routes.correlation.ThreadDecision;
-import io.omnihub.routes.correlation.ThreadingComponentTest;
+import io.omnihub.routes.correlation.WithThreadingStore;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.conversation.ConversationStatus;
@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A call continues the caller's open conversation in the inbox, whatever channel it started on;
  * without one it threads by the number pair like a text.
  */
-@ThreadingComponentTest
+@WithThreadingStore
 class VoiceThreadingTest {
 
     @Autowired

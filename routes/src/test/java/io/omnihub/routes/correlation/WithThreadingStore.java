@@ -25,5 +25,5 @@ import org.springframework.transaction.annotation.Transactional;
                 + "org.springframework.boot.autoconfigure.jms.JmsAutoConfiguration",
         "logging.level.org.apache.camel=warn"})
 @Transactional
-public @interface ThreadingComponentTest {
+public @interface WithThreadingStore {
 }
