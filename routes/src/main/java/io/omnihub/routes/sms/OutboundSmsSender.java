@@ -118,10 +118,11 @@ class OutboundSmsSender implements ChannelSender {
             throw new IllegalStateException("interrupted while pacing SMS " + interactionId + ": sent later", e);
         } catch (ApiException e) {
             String reason = TwilioApiFailures.finalReason(e);
-            deliveries.report(interactionId, DeliveryStatus.FAILED, reason, Map.of());
+            // the opt-out first: whoever sees the reply FAILED sees why, and a resend is refused
             if (Integer.valueOf(OPTED_OUT_ERROR).equals(e.getCode())) {
                 optedOut(prepared.to());
             }
+            deliveries.report(interactionId, DeliveryStatus.FAILED, reason, Map.of());
             return;
         }
         deliveries.report(interactionId, DeliveryStatus.SENT, null, Map.of("messageSid", sent.getSid()));
