@@ -1,6 +1,7 @@
 package io.omnihub.broker;
 
 import io.omnihub.routes.bus.BusProperties;
+import io.omnihub.store.channel.Channels;
 import java.util.List;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -12,14 +13,14 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  * derived from {@code omnihub.bus.*}: the embedded broker and an external one are configured from
  * this one place.
  */
-record BusTopology(BusProperties bus) {
+record BusTopology(BusProperties bus, Channels channels) {
 
     /** The durable subscription of the integration routes to {@code hub.events}. */
     static final String INTEGRATIONS = BusProperties.INTEGRATIONS;
 
     /** Queues consumed with redelivery and a dead-letter queue of their own. */
     List<String> queues() {
-        return bus.queues();
+        return bus.queues(channels);
     }
 
     /** The events topic, with the integrations' durable subscription queue on it. */

@@ -1,6 +1,7 @@
 package io.omnihub.broker;
 
 import io.omnihub.routes.bus.BusProperties;
+import io.omnihub.store.channel.Channels;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedBrokerConfiguration {
 
     @Bean
-    ArtemisConfigurationCustomizer busTopologyCustomizer(BusProperties bus) {
-        BusTopology topology = new BusTopology(bus);
+    ArtemisConfigurationCustomizer busTopologyCustomizer(BusProperties bus, Channels channels) {
+        BusTopology topology = new BusTopology(bus, channels);
         return configuration -> {
             for (String queue : topology.queues()) {
                 configuration.addAddressConfiguration(anycastAddress(queue));

@@ -1,6 +1,7 @@
 package io.omnihub.broker;
 
 import io.omnihub.routes.bus.BusProperties;
+import io.omnihub.store.channel.Channels;
 import jakarta.jms.ConnectionFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class ExternalBrokerConfiguration {
 
     @Bean(initMethod = "apply")
-    ExternalBrokerTopology externalBrokerTopology(ConnectionFactory connectionFactory, BusProperties bus) {
-        return new ExternalBrokerTopology(connectionFactory, bus);
+    ExternalBrokerTopology externalBrokerTopology(ConnectionFactory connectionFactory, BusProperties bus,
+            Channels channels) {
+        return new ExternalBrokerTopology(connectionFactory, bus, channels);
     }
 }

@@ -1,6 +1,7 @@
 package io.omnihub.broker;
 
 import io.omnihub.routes.bus.BusProperties;
+import io.omnihub.store.channel.Channels;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -30,9 +31,9 @@ class ExternalBrokerTopology {
     private final ConnectionFactory connectionFactory;
     private final BusTopology topology;
 
-    ExternalBrokerTopology(ConnectionFactory connectionFactory, BusProperties bus) {
+    ExternalBrokerTopology(ConnectionFactory connectionFactory, BusProperties bus, Channels channels) {
         this.connectionFactory = connectionFactory;
-        this.topology = new BusTopology(bus);
+        this.topology = new BusTopology(bus, channels);
     }
 
     void apply() {

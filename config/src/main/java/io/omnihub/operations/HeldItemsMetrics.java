@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.omnihub.routes.bus.BusProperties;
+import io.omnihub.store.channel.Channels;
 import io.omnihub.store.held.HeldItems;
 import java.time.Duration;
 import java.util.Map;
@@ -21,19 +22,21 @@ class HeldItemsMetrics implements MeterBinder {
 
     private final HeldItems items;
     private final BusProperties bus;
+    private final Channels channels;
     private final AtomicReference<Counted> last = new AtomicReference<>(new Counted(Map.of(), 0));
 
     private record Counted(Map<String, Long> perQueue, long at) {
     }
 
-    HeldItemsMetrics(HeldItems items, BusProperties bus) {
+    HeldItemsMetrics(HeldItems items, BusProperties bus, Channels channels) {
+        this.channels = channels;
         this.items = items;
         this.bus = bus;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (String queue : bus.parkingQueues()) {
+        for (String queue : bus.parkingQueues(channels)) {
             Gauge.builder("omnihub.held.items", () -> counts().getOrDefault(queue, 0L))
                     .description("accepted messages held for an agent because they could not be recorded")
                     .tag("queue", queue).register(registry);

@@ -65,9 +65,6 @@ public class ReplyService {
         this.clock = clock;
     }
 
-    /** The channels whose messages have a sender that can be asked to send again. */
-    private static final java.util.Set<String> RESENDABLE = java.util.Set.of("email", "sms", "chat");
-
     /**
      * An agent sends a FAILED message again (after the server was down for longer than the retry
      * window, or once a fault is fixed): QUEUED afresh, its attempts counted from zero and its retry
@@ -79,9 +76,9 @@ public class ReplyService {
                 .filter(i -> i.getConversationId().equals(conversationId))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "conversation " + conversationId
                         + " has no message " + interactionId));
-        if (sent.getDirection() != Direction.OUTBOUND || !RESENDABLE.contains(sent.getChannel())) {
+        if (sent.getDirection() != Direction.OUTBOUND || !channels.answers(sent.getChannel())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "message " + interactionId + " is not a reply "
-                    + "the hub sends (only email, SMS and chat replies are sent again)");
+                    + "the hub sends (only replies on " + channels.answeredKeys() + " are sent again)");
         }
         if (sent.delivery() != DeliveryStatus.FAILED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "message " + interactionId + " is "

@@ -1,6 +1,7 @@
 package io.omnihub.console.routing;
 
 import io.omnihub.console.api.NotFoundException;
+import io.omnihub.store.channel.Channels;
 import io.omnihub.store.team.AgentPresence;
 import io.omnihub.store.team.Team;
 import io.omnihub.store.team.Teams;
@@ -45,13 +46,13 @@ class RoutingAdminController {
     record AgentView(String username, String presence, Map<String, Integer> capacity, Map<String, Integer> open) {
     }
 
-    static final Set<String> CHANNELS = Set.of("webform", "email", "sms", "voice", "chat", "business");
-
     private final Teams teams;
     private final AppUserRepository users;
     private final AgentPresence presence;
+    private final Channels channels;
 
-    RoutingAdminController(Teams teams, AppUserRepository users, AgentPresence presence) {
+    RoutingAdminController(Teams teams, AppUserRepository users, AgentPresence presence, Channels channels) {
+        this.channels = channels;
         this.teams = teams;
         this.users = users;
         this.presence = presence;
@@ -86,9 +87,9 @@ class RoutingAdminController {
     AgentView capacity(@PathVariable String username, @RequestBody Map<String, Integer> capacity) {
         long user = userId(username);
         capacity.forEach((channel, max) -> {
-            if (!CHANNELS.contains(channel) || max == null || max < 0) {
+            if (channels.find(channel).isEmpty() || max == null || max < 0) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "capacity is a number of 0 or more per "
-                        + "channel, one of " + CHANNELS + "; not " + channel + "=" + max);
+                        + "channel, one of " + channels.keys() + "; not " + channel + "=" + max);
             }
         });
         teams.setCapacity(user, capacity);

@@ -22,7 +22,7 @@ import io.omnihub.connectors.bus.ThreadHints;
  */
 public final class ChatIntake {
 
-    static final String CHANNEL = "chat";
+    public static final String CHANNEL = "chat";
     /** A visitor's own id for a message: what makes a resend the same interaction. */
     static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 

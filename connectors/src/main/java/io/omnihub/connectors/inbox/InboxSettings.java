@@ -1,13 +1,12 @@
 package io.omnihub.connectors.inbox;
 
-import io.omnihub.connectors.email.MailboxSettings;
-import io.omnihub.connectors.twilio.TwilioSettings;
-import io.omnihub.connectors.webform.WebFormSettings;
-
 /**
- * One configured entry point, {@code omnihub.inboxes.<key>}.
+ * One configured entry point, {@code omnihub.inboxes.<key>}: what every inbox has, whatever its channel.
+ * The channel's own block ({@code .webform}, {@code .email}, {@code .twilio}, {@code .chat}) is bound by the
+ * channel's package ({@link InboxChannel}), so this one names no channel.
  *
- * @param channel which channel it is: {@code webform}, {@code email} or {@code sms}
+ * @param channel which channel it is: {@code webform}, {@code email}, {@code sms} or {@code chat} (the
+ *                channels {@link ConfiguredChannels} accepts)
  * @param name    what agents see, e.g. "Website contact form"
  * @param team    the key of the team that works this inbox (optional)
  * @param restricted only the members of {@code team} (and supervisors, administrators) see and work
@@ -15,10 +14,6 @@ import io.omnihub.connectors.webform.WebFormSettings;
  * @param routing how its new conversations are assigned to the team's online agents:
  *                {@code ROUND_ROBIN}, {@code LEAST_LOADED}, or {@code MANUAL} (default: they wait
  *                in the team's list to be claimed)
- * @param webform settings when {@code channel} is {@code webform}
- * @param email   settings when {@code channel} is {@code email}
- * @param twilio  settings when {@code channel} is {@code sms} (Twilio SMS, MMS, WhatsApp)
- * @param chat    settings when {@code channel} is {@code chat} (the web chat widget)
  * @param replyMailbox the key of an email inbox whose mail server sends this inbox's replies by email:
  *                an agent switching an SMS or chat conversation to email, a message left in the chat
  *                while nobody was online, a chat transcript (optional)
@@ -26,8 +21,6 @@ import io.omnihub.connectors.webform.WebFormSettings;
  *                switching an email or chat conversation to SMS (optional)
  */
 public record InboxSettings(String channel, String name, String team, boolean restricted, Routing routing,
-        WebFormSettings webform,
-        MailboxSettings email, TwilioSettings twilio, io.omnihub.connectors.chat.ChatSettings chat,
         String replyMailbox, String replySms) {
 
     /** How an inbox's new conversations find an agent. */

@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TwilioVoiceController {
 
-    static final String CHANNEL = "voice";
+    static final String CHANNEL = TwilioChannels.VOICE;
     /** Call metadata: the caller withheld their number (there is nobody to call back). */
     public static final String CALLER_ID_WITHHELD = "callerIdWithheld";
     private static final Logger log = LoggerFactory.getLogger(TwilioVoiceController.class);

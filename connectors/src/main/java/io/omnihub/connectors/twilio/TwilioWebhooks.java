@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TwilioWebhooks {
 
-    static final String CHANNEL = "sms";
+    static final String CHANNEL = TwilioChannels.SMS;
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhooks.class);
     private static final int MAX_BODY = 64 * 1024;
 

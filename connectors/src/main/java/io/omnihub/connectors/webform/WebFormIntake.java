@@ -20,9 +20,9 @@ import java.util.UUID;
  * Turns a posted form into the canonical inbound interaction: checks required fields and
  * addresses, keeps custom fields, stores the files, and recognises a filled honeypot as spam.
  */
-class WebFormIntake {
+public final class WebFormIntake {
 
-    static final String CHANNEL = "webform";
+    public static final String CHANNEL = "webform";
     static final String IDEMPOTENCY_FIELD = "_idempotency_key";
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 

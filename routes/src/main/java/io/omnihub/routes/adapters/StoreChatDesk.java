@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.omnihub.connectors.chat.ChatDesk;
 import io.omnihub.connectors.chat.ChatLine;
 import io.omnihub.connectors.inbox.InboxSettings;
+import io.omnihub.connectors.email.MailInboxes;
 import io.omnihub.connectors.inbox.InboxesProperties;
 import io.omnihub.routes.inbox.InboxCatalog;
 import io.omnihub.routes.outbound.QueueAfterCommit;
@@ -47,6 +48,7 @@ class StoreChatDesk implements ChatDesk {
             .withZone(ZoneOffset.UTC);
 
     private final InboxesProperties settings;
+    private final MailInboxes mailboxes;
     private final InboxCatalog inboxes;
     private final ConversationRepository conversations;
     private final InteractionRepository interactions;
@@ -57,10 +59,11 @@ class StoreChatDesk implements ChatDesk {
     private final AgentPresence presence;
     private final Clock clock;
 
-    StoreChatDesk(InboxesProperties settings, InboxCatalog inboxes, ConversationRepository conversations,
+    StoreChatDesk(InboxesProperties settings, MailInboxes mailboxes, InboxCatalog inboxes, ConversationRepository conversations,
             InteractionRepository interactions, AttachmentRepository attachments, AppUserRepository users,
             Timeline timeline, QueueAfterCommit outbound, AgentPresence presence, Clock clock) {
         this.settings = settings;
+        this.mailboxes = mailboxes;
         this.inboxes = inboxes;
         this.conversations = conversations;
         this.interactions = interactions;
@@ -120,7 +123,7 @@ class StoreChatDesk implements ChatDesk {
         }
         Conversation chat = conversation.get();
         Instant now = clock.instant();
-        String mailbox = settings.find(mailboxKey).orElseThrow().email().address();
+        String mailbox = mailboxes.mailbox(mailboxKey).orElseThrow().address();
         InteractionDraft draft = new InteractionDraft("email", Direction.OUTBOUND, InteractionKind.MESSAGE,
                 "transcript-" + UUID.randomUUID(), now, mailbox, "Your chat transcript", text.toString(), null,
                 List.of(), Map.of("to", email, "transcript", true));

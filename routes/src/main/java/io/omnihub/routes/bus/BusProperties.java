@@ -1,6 +1,7 @@
 package io.omnihub.routes.bus;
 
 import java.time.Duration;
+import io.omnihub.store.channel.Channels;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,8 +38,6 @@ public record BusProperties(@DefaultValue("hub.inbound") String inbound, @Defaul
         @DefaultValue("1s") Duration redeliveryDelay, @DefaultValue("3.0") double redeliveryMultiplier,
         @DefaultValue("5m") Duration maxRedeliveryDelay, @DefaultValue("hub.live") String live) {
 
-    /** The channels that send through an outbound queue of their own. */
-    public static final List<String> OUTBOUND_CHANNELS = List.of("email", "sms", "voice", "chat");
     /** The integrations' durable subscription queue on {@code hub.events}. */
     public static final String INTEGRATIONS = "hub.integrations";
 
@@ -63,19 +62,22 @@ public record BusProperties(@DefaultValue("hub.inbound") String inbound, @Defaul
         return outboundPrefix + "." + channel;
     }
 
-    /** Every queue consumed with redelivery and a dead-letter queue of its own (not the integrations' subscription). */
-    public List<String> queues() {
+    /**
+     * Every queue consumed with redelivery and a dead-letter queue of its own (not the integrations' subscription):
+     * the spine's, and one outbound queue per channel the hub sends on.
+     */
+    public List<String> queues(Channels channels) {
         List<String> queues = new ArrayList<>();
         queues.add(inbound);
         queues.add(status);
         queues.add(inboundBusiness);
-        OUTBOUND_CHANNELS.forEach(channel -> queues.add(outbound(channel)));
+        channels.sending().forEach(channel -> queues.add(outbound(channel)));
         return List.copyOf(queues);
     }
 
     /** Every queue whose parked messages become held items. */
-    public List<String> parkingQueues() {
-        List<String> queues = new ArrayList<>(queues());
+    public List<String> parkingQueues(Channels channels) {
+        List<String> queues = new ArrayList<>(queues(channels));
         queues.add(INTEGRATIONS);
         return List.copyOf(queues);
     }

@@ -1,5 +1,6 @@
 package io.omnihub.routes.chat;
 
+import io.omnihub.connectors.chat.ChatIntake;
 import io.omnihub.routes.outbound.ChannelSender;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ class ChatLineSender implements ChannelSender {
 
     @Override
     public String channel() {
-        return "chat";
+        return ChatIntake.CHANNEL;
     }
 
     @Override
@@ -85,7 +86,7 @@ class ChatLineSender implements ChannelSender {
         }
         Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
         String session = conversation.getThreadKey();
-        if (!"chat".equals(conversation.getChannel()) || session == null || session.startsWith("offline:")) {
+        if (!ChatIntake.CHANNEL.equals(conversation.getChannel()) || session == null || session.startsWith("offline:")) {
             deliveries.record(reply, DeliveryStatus.FAILED, "this conversation has no chat to answer in (a message left while "
                     + "nobody was online is answered by email)");
             return null;

@@ -1,5 +1,6 @@
 package io.omnihub.routes.chat;
 
+import io.omnihub.connectors.chat.ChatIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ class ChatReceipts implements StatusUpdateHandler {
     public Long apply(StatusUpdate receipt) {
         String line = receipt.reference();
         String session = String.valueOf(receipt.facts().get("chatSession"));
-        Interaction sent = interactions.findForUpdate(inboxes.require(receipt.inbox()).getId(), "chat", line)
+        Interaction sent = interactions.findForUpdate(inboxes.require(receipt.inbox()).getId(), ChatIntake.CHANNEL, line)
                 .filter(i -> i.getDirection() == Direction.OUTBOUND)
                 .filter(i -> conversations.findById(i.getConversationId())
                         .map(c -> session.equals(c.getThreadKey())).orElse(false))

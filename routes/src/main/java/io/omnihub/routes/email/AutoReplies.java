@@ -5,8 +5,7 @@ import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InteractionFlag;
 import io.omnihub.connectors.email.MailInteractions;
 import io.omnihub.connectors.email.MailboxSettings;
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.connectors.email.MailInboxes;
 import io.omnihub.store.conversation.Conversation;
 import io.omnihub.store.interaction.Direction;
 import io.omnihub.store.interaction.Interaction;
@@ -36,15 +35,15 @@ public class AutoReplies {
 
     private static final Logger log = LoggerFactory.getLogger(AutoReplies.class);
 
-    private final InboxesProperties inboxes;
+    private final MailInboxes mailboxes;
     private final InteractionRepository interactions;
     private final Timeline timeline;
     private final QueueAfterCommit queue;
     private final Clock clock;
 
-    AutoReplies(InboxesProperties inboxes, InteractionRepository interactions, Timeline timeline,
+    AutoReplies(MailInboxes mailboxes, InteractionRepository interactions, Timeline timeline,
             QueueAfterCommit queue, Clock clock) {
-        this.inboxes = inboxes;
+        this.mailboxes = mailboxes;
         this.interactions = interactions;
         this.timeline = timeline;
         this.queue = queue;
@@ -57,7 +56,7 @@ public class AutoReplies {
                 || mail.flagged(InteractionFlag.BOUNCE) || mail.flagged(InteractionFlag.UNPARSEABLE)) {
             return;
         }
-        MailboxSettings mailbox = inboxes.find(mail.inbox()).map(InboxSettings::email).orElse(null);
+        MailboxSettings mailbox = mailboxes.mailbox(mail.inbox()).orElse(null);
         if (mailbox == null || mailbox.autoReply() == null || mailbox.smtp() == null) {
             return;
         }

@@ -1,10 +1,10 @@
 package io.omnihub.routes.email;
 
+import io.omnihub.connectors.email.MailInteractions;
 import io.omnihub.routes.correlation.ThreadDecision;
 import io.omnihub.routes.correlation.ThreadingRule;
 import io.omnihub.connectors.bus.InboundInteraction;
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.connectors.email.MailInboxes;
 import io.omnihub.connectors.email.MailboxSettings;
 import io.omnihub.connectors.email.MessageIdSigner;
 import io.omnihub.connectors.email.OutlookThreadIndex;
@@ -52,19 +52,19 @@ class EmailThreading implements ThreadingRule {
     private final ConversationRepository conversations;
     private final Pattern subjectToken;
     private final EmailProperties email;
-    private final InboxesProperties inboxes;
+    private final MailInboxes mailboxes;
     private final Duration reopenWindow;
     private final Clock clock;
 
     EmailThreading(MessageIdSigner signer, MessageReferenceRepository references, ConversationRepository conversations,
-            EmailProperties email, InboxesProperties inboxes,
+            EmailProperties email, MailInboxes mailboxes,
             @Value("${omnihub.threading.reopen-window:P7D}") Duration reopenWindow, Clock clock) {
         this.signer = signer;
         this.references = references;
         this.conversations = conversations;
         this.subjectToken = tokenPattern(email.subjectToken());
         this.email = email;
-        this.inboxes = inboxes;
+        this.mailboxes = mailboxes;
         this.reopenWindow = reopenWindow;
         this.clock = clock;
     }
@@ -80,7 +80,7 @@ class EmailThreading implements ThreadingRule {
 
     @Override
     public String channel() {
-        return "email";
+        return MailInteractions.CHANNEL;
     }
 
     @Override
@@ -162,8 +162,7 @@ class EmailThreading implements ThreadingRule {
     }
 
     private boolean splitsOnSubjectChange(String inbox) {
-        return inboxes.find(inbox).map(InboxSettings::email)
-                .map(MailboxSettings::newConversationOnSubjectChange).orElse(false);
+        return mailboxes.mailbox(inbox).map(MailboxSettings::newConversationOnSubjectChange).orElse(false);
     }
 
     Optional<Long> tokenIn(String subject) {

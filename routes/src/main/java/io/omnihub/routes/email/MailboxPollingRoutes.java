@@ -5,7 +5,7 @@ import io.omnihub.connectors.bus.InboundPublisher;
 import io.omnihub.connectors.email.MailInteractions;
 import io.omnihub.connectors.email.MailboxCursors;
 import io.omnihub.connectors.email.MailboxImporter;
-import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.connectors.email.MailInboxes;
 import java.time.Clock;
 import java.util.UUID;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
@@ -22,16 +22,16 @@ class MailboxPollingRoutes extends EndpointRouteBuilder {
     /** This hub node's name in mailbox leases. */
     static final String NODE = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
-    private final InboxesProperties inboxes;
+    private final MailInboxes mailboxes;
     private final MailInteractions interactions;
     private final InboundPublisher bus;
     private final MailboxCursors cursors;
     private final MailboxStatus status;
     private final Clock clock;
 
-    MailboxPollingRoutes(InboxesProperties inboxes, BlobStore blobs, InboundPublisher bus, MailboxCursors cursors,
+    MailboxPollingRoutes(MailInboxes mailboxes, BlobStore blobs, InboundPublisher bus, MailboxCursors cursors,
             MailboxStatus status, Clock clock) {
-        this.inboxes = inboxes;
+        this.mailboxes = mailboxes;
         this.interactions = new MailInteractions(blobs);
         this.bus = bus;
         this.cursors = cursors;
@@ -41,14 +41,11 @@ class MailboxPollingRoutes extends EndpointRouteBuilder {
 
     @Override
     public void configure() {
-        inboxes.inboxes().forEach((key, inbox) -> {
-            if (!MailInteractions.CHANNEL.equals(inbox.channel())) {
-                return;
-            }
-            MailboxPoll poll = new MailboxPoll(key, new MailboxImporter(key, inbox.email(), interactions, bus, cursors,
+        mailboxes.mailboxes().forEach((key, mailbox) -> {
+            MailboxPoll poll = new MailboxPoll(key, new MailboxImporter(key, mailbox, interactions, bus, cursors,
                     NODE, clock)::poll, status);
             from(timer("mailbox-" + key).delay(2000).fixedRate(false)
-                    .period(inbox.email().imap().pollInterval().toMillis()))
+                    .period(mailbox.imap().pollInterval().toMillis()))
                     .routeId("mailbox-" + key)
                     .bean(poll, "run");
         });

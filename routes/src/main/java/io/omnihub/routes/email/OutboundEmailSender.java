@@ -1,5 +1,6 @@
 package io.omnihub.routes.email;
 
+import io.omnihub.connectors.email.MailInteractions;
 import io.omnihub.routes.outbound.ChannelSender;
 import io.omnihub.connectors.email.MailComposer;
 import io.omnihub.connectors.email.MailPart;
@@ -8,8 +9,7 @@ import io.omnihub.connectors.email.MessageIdSigner;
 import io.omnihub.connectors.email.OutlookThreadIndex;
 import io.omnihub.connectors.email.ReplyMail;
 import io.omnihub.connectors.email.SmtpSender;
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.connectors.email.MailInboxes;
 import io.omnihub.store.interaction.Deliveries;
 import io.omnihub.store.interaction.DeliveryStatus;
 import io.omnihub.store.blob.BlobStorage;
@@ -57,7 +57,7 @@ class OutboundEmailSender implements ChannelSender {
     private final AttachmentRepository attachments;
     private final BlobStorage blobs;
     private final Deliveries deliveries;
-    private final InboxesProperties inboxes;
+    private final MailInboxes mailboxes;
     private final MessageIdSigner signer;
     private final EmailProperties email;
     private final TransactionTemplate transaction;
@@ -67,7 +67,7 @@ class OutboundEmailSender implements ChannelSender {
     OutboundEmailSender(InteractionRepository interactions, ConversationRepository conversations,
             InboxRepository inboxRows, MessageReferenceRepository references, AttachmentRepository attachments,
             BlobStorage blobs, Deliveries deliveries,
-            InboxesProperties inboxes, MessageIdSigner signer, EmailProperties email, TransactionTemplate transaction) {
+            MailInboxes mailboxes, MessageIdSigner signer, EmailProperties email, TransactionTemplate transaction) {
         this.interactions = interactions;
         this.conversations = conversations;
         this.inboxRows = inboxRows;
@@ -75,7 +75,7 @@ class OutboundEmailSender implements ChannelSender {
         this.attachments = attachments;
         this.blobs = blobs;
         this.deliveries = deliveries;
-        this.inboxes = inboxes;
+        this.mailboxes = mailboxes;
         this.signer = signer;
         this.email = email;
         this.transaction = transaction;
@@ -83,7 +83,7 @@ class OutboundEmailSender implements ChannelSender {
 
     @Override
     public String channel() {
-        return "email";
+        return MailInteractions.CHANNEL;
     }
 
     @Override
@@ -117,7 +117,7 @@ class OutboundEmailSender implements ChannelSender {
         }
         Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
         Inbox inbox = inboxRows.findById(reply.getInboxId()).orElseThrow();
-        MailboxSettings mailbox = inboxes.find(inbox.getKey()).map(InboxSettings::email).orElse(null);
+        MailboxSettings mailbox = mailboxes.mailbox(inbox.getKey()).orElse(null);
         if (mailbox == null || mailbox.smtp() == null) {
             deliveries.record(reply, DeliveryStatus.FAILED, "the mailbox '" + inbox.getKey() + "' has no SMTP settings to send replies");
             return null;

@@ -2,6 +2,7 @@ package io.omnihub.routes.held;
 
 import io.omnihub.routes.bus.BusProperties;
 import io.omnihub.routes.bus.HubHeaders;
+import io.omnihub.store.channel.Channels;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -15,16 +16,18 @@ import org.springframework.stereotype.Component;
 class HeldItemRoutes extends EndpointRouteBuilder {
 
     private final BusProperties bus;
+    private final Channels channels;
     private final HeldItemIntake intake;
 
-    HeldItemRoutes(BusProperties bus, HeldItemIntake intake) {
+    HeldItemRoutes(BusProperties bus, Channels channels, HeldItemIntake intake) {
+        this.channels = channels;
         this.bus = bus;
         this.intake = intake;
     }
 
     @Override
     public void configure() {
-        for (String queue : bus.parkingQueues()) {
+        for (String queue : bus.parkingQueues(channels)) {
             String deadLetterQueue = bus.deadLetterOf(queue);
             from(jms("queue:" + deadLetterQueue)
                     .transacted(true)

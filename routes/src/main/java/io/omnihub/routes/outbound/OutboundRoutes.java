@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.routes.bus.BusProperties;
 import io.omnihub.routes.bus.HubHeaders;
 import io.omnihub.routes.errors.PermanentFailure;
+import io.omnihub.store.channel.Channels;
 import io.omnihub.routes.errors.BusConsumerRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +30,17 @@ class OutboundRoutes extends BusConsumerRouteBuilder {
     private final DeliveryRetries retries;
     private final List<ChannelSender> senders;
 
-    OutboundRoutes(BusProperties bus, ObjectMapper json, DeliveryRetries retries, List<ChannelSender> senders) {
+    OutboundRoutes(BusProperties bus, ObjectMapper json, DeliveryRetries retries, List<ChannelSender> senders,
+            Channels channels) {
         this.bus = bus;
         this.json = json;
         this.retries = retries;
         this.senders = senders;
-        for (ChannelSender sender : senders) {
-            if (!BusProperties.OUTBOUND_CHANNELS.contains(sender.channel())) {
-                throw new IllegalStateException("channel '" + sender.channel() + "' sends, but the bus has no outbound "
-                        + "queue for it: add it to BusProperties.OUTBOUND_CHANNELS");
-            }
+        List<String> sending = senders.stream().map(ChannelSender::channel).sorted().toList();
+        if (!sending.equals(channels.sending())) {
+            throw new IllegalStateException("the channels with a sender " + sending + " are not the channels whose "
+                    + "type says they send " + channels.sending() + ": each sending channel has one ChannelSender and "
+                    + "a ChannelType whose sends() is true, so that the bus has its outbound queue");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.omnihub.routes.sms;
 
+import io.omnihub.connectors.twilio.TwilioChannels;
 import io.omnihub.routes.outbound.ChannelSender;
 import com.twilio.exception.ApiException;
 import com.twilio.rest.api.v2010.account.Message;
@@ -73,7 +74,7 @@ class OutboundSmsSender implements ChannelSender {
 
     @Override
     public String channel() {
-        return "sms";
+        return TwilioChannels.SMS;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.omnihub.routes.sms;
 
+import io.omnihub.connectors.twilio.TwilioChannels;
 import io.omnihub.connectors.bus.InboundInteraction;
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.connectors.twilio.TwilioInboxes;
 import io.omnihub.connectors.twilio.TwilioSettings;
 import io.omnihub.store.customer.Consent;
 import io.omnihub.store.customer.ContactPointRepository;
@@ -25,10 +25,10 @@ public class SmsConsentKeywords {
 
     private static final Logger log = LoggerFactory.getLogger(SmsConsentKeywords.class);
     private final ContactPointRepository contactPoints;
-    private final InboxesProperties inboxes;
+    private final TwilioInboxes inboxes;
     private final Clock clock;
 
-    SmsConsentKeywords(ContactPointRepository contactPoints, InboxesProperties inboxes, Clock clock) {
+    SmsConsentKeywords(ContactPointRepository contactPoints, TwilioInboxes inboxes, Clock clock) {
         this.contactPoints = contactPoints;
         this.inboxes = inboxes;
         this.clock = clock;
@@ -45,10 +45,10 @@ public class SmsConsentKeywords {
 
     /** Called in the recording transaction for every inbound SMS. */
     public void apply(InboundInteraction sms) {
-        if (!"sms".equals(sms.channel())) {
+        if (!TwilioChannels.SMS.equals(sms.channel())) {
             return;
         }
-        TwilioSettings twilio = inboxes.find(sms.inbox()).map(InboxSettings::twilio).orElse(null);
+        TwilioSettings twilio = inboxes.twilio(sms.inbox()).orElse(null);
         if (twilio == null || sms.from() == null || sms.from().primary() == null) {
             return;
         }

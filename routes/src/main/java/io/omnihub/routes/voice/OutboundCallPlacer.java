@@ -1,5 +1,6 @@
 package io.omnihub.routes.voice;
 
+import io.omnihub.connectors.twilio.TwilioChannels;
 import io.omnihub.routes.outbound.ChannelSender;
 import com.twilio.exception.ApiException;
 import com.twilio.rest.api.v2010.account.Call;
@@ -55,7 +56,7 @@ class OutboundCallPlacer implements ChannelSender {
 
     @Override
     public String channel() {
-        return "voice";
+        return TwilioChannels.VOICE;
     }
 
     @Override

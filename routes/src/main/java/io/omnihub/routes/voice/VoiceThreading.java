@@ -1,5 +1,6 @@
 package io.omnihub.routes.voice;
 
+import io.omnihub.connectors.twilio.TwilioChannels;
 import io.omnihub.routes.correlation.ThreadDecision;
 import io.omnihub.routes.correlation.ThreadingRule;
 import io.omnihub.routes.correlation.ChannelKeyThreading;
@@ -32,7 +33,7 @@ class VoiceThreading implements ThreadingRule {
 
     @Override
     public String channel() {
-        return "voice";
+        return TwilioChannels.VOICE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.omnihub.routes.webform;
 
+import io.omnihub.connectors.webform.WebFormIntake;
 import io.omnihub.routes.correlation.ThreadDecision;
 import io.omnihub.routes.correlation.ThreadingRule;
 import io.omnihub.connectors.bus.InboundInteraction;
@@ -13,7 +14,7 @@ class WebFormThreading implements ThreadingRule {
 
     @Override
     public String channel() {
-        return "webform";
+        return WebFormIntake.CHANNEL;
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.omnihub.routes.email;
 
 import io.omnihub.connectors.email.MailboxSettings;
 import io.omnihub.connectors.email.MessageIdSigner;
-import io.omnihub.connectors.inbox.InboxSettings;
-import io.omnihub.connectors.inbox.InboxesProperties;
+import io.omnihub.connectors.email.MailInboxes;
+import io.omnihub.connectors.email.MailInboxesProperties;
 import io.omnihub.store.conversation.ConversationRepository;
 import io.omnihub.store.mail.MessageReferenceRepository;
 import java.time.Clock;
@@ -39,23 +39,23 @@ public class EmailThreadingTestBeans {
     }
 
     @Bean
-    public InboxesProperties inboxesProperties() {
-        return new InboxesProperties(Map.of(
+    public MailInboxesProperties mailInboxes() {
+        return new MailInboxesProperties(Map.of(
                 SUPPORT, mailbox(SUPPORT + "@" + DOMAIN, false),
                 SALES, mailbox(SALES + "@" + DOMAIN, true)));
     }
 
-    private static InboxSettings mailbox(String address, boolean newConversationOnSubjectChange) {
+    private static MailInboxesProperties.Inbox mailbox(String address, boolean newConversationOnSubjectChange) {
         MailboxSettings.Imap imap = new MailboxSettings.Imap("imap." + DOMAIN, null, MailboxSettings.Security.SSL,
                 address, "secret", "INBOX", Duration.ofSeconds(30), MailboxSettings.AfterImport.SEEN, null);
         MailboxSettings email = new MailboxSettings(address, List.of(), imap, null, DataSize.ofMegabytes(25), null,
                 newConversationOnSubjectChange);
-        return new InboxSettings("email", address, null, false, null, null, email, null, null, null, null);
+        return new MailInboxesProperties.Inbox("email", email, null);
     }
 
     @Bean
     public EmailThreading emailThreading(MessageIdSigner signer, MessageReferenceRepository references,
-            ConversationRepository conversations, EmailProperties email, InboxesProperties inboxes, Clock clock) {
-        return new EmailThreading(signer, references, conversations, email, inboxes, REOPEN_WINDOW, clock);
+            ConversationRepository conversations, EmailProperties email, MailInboxes mailboxes, Clock clock) {
+        return new EmailThreading(signer, references, conversations, email, mailboxes, REOPEN_WINDOW, clock);
     }
 }
