@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.omnihub.connectors.chat.TranscriptRequest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -43,6 +47,10 @@ class WebChatIT {
     JdbcTemplate jdbc;
     @Autowired
     MailServer mail;
+    @Autowired
+    BusProbe bus;
+    @Autowired
+    ObjectMapper json;
 
     @BeforeEach
     void anAgentIsOnline() {
@@ -143,9 +151,27 @@ class WebChatIT {
         assertThat(hub.postJsonAsAdmin("/api/v1/conversations/" + conversation + "/merge", Map.of("merge", form))
                 .statusCode()).isEqualTo(200);
 
-        // the transcript is on the conversation's timeline, as an email to the visitor
-        assertThat(jdbc.queryForObject("select count(*) from interaction where conversation_id = ? and channel = 'email' "
-                + "and metadata ->> 'to' = ?", Integer.class, conversation, email)).isEqualTo(3);
+        // each transcript is on the conversation's timeline, as an email to the visitor
+        long chat = conversation;
+        await().atMost(Duration.ofSeconds(20)).until(() -> transcriptsOf(chat, email) == 3);
+
+        // a transcript request the bus delivers twice (a redelivery, a held item sent back) is written once
+        String session = jdbc.queryForObject("select thread_key from conversation where id = ?", String.class, chat);
+        String twice = json.writeValueAsString(new TranscriptRequest("chat", session, email,
+                UUID.randomUUID().toString(), Instant.now()));
+        bus.send("hub.transcripts", twice, Map.of());
+        bus.send("hub.transcripts", twice, Map.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedFor(email).size() == 4);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> transcriptsOf(chat, email) == 4);
+        assertThat(mail.receivedFor(email)).hasSize(4);
+        assertThat(bus.browse("hub.transcripts")).isEmpty();
+        assertThat(bus.browse("hub.transcripts.dlq")).isEmpty();
+    }
+
+    private int transcriptsOf(long conversation, String email) {
+        return jdbc.queryForObject("select count(*) from interaction where conversation_id = ? and channel = 'email' "
+                + "and metadata ->> 'to' = ? and (metadata ->> 'transcript')::boolean", Integer.class, conversation,
+                email);
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What the chat connector asks the rest of the hub: the messages of a chat so far, whether anyone
- * is there to answer, and a transcript by email. Implemented outside the connector (the connector
- * reads no database itself).
+ * is there to answer. Implemented outside the connector (the connector reads no database itself); what
+ * the chat changes (messages, receipts, transcript requests) travels on the bus.
  */
 public interface ChatDesk {
 
@@ -14,11 +14,4 @@ public interface ChatDesk {
 
     /** Whether an agent who works the inbox is online now (otherwise the widget offers to leave a message). */
     boolean agentsAvailable(String inbox);
-
-    /**
-     * Emails the chat's transcript to the visitor's address, recorded on the conversation.
-     *
-     * @return null when queued, otherwise why not (said to the visitor)
-     */
-    String sendTranscript(String inbox, String sessionId, String email);
 }

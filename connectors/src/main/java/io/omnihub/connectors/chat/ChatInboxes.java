@@ -7,4 +7,7 @@ public interface ChatInboxes {
 
     /** The chat widget of inbox {@code key}, when that is a chat inbox. */
     Optional<ChatSettings> chat(String key);
+
+    /** Whether chat inbox {@code key} emails transcripts (it names a {@code reply-mailbox} to send them from). */
+    boolean sendsTranscripts(String key);
 }

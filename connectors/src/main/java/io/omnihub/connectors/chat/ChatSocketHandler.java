@@ -58,6 +58,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private final InboundPublisher bus;
     private final StatusPublisher statuses;
     private final ChatDesk desk;
+    private final ChatTranscripts transcripts;
     private final ChatSignals signals;
     private final ChatSessions sessions;
     private final AddressNormalizer addresses;
@@ -66,13 +67,14 @@ public class ChatSocketHandler extends TextWebSocketHandler {
     private final AbuseLimits limits;
 
     ChatSocketHandler(ChatInboxes inboxes, ChatTokens tokens, InboundPublisher bus, StatusPublisher statuses,
-            ChatDesk desk, ChatSignals signals, ChatSessions sessions, AddressNormalizer addresses, ObjectMapper json, Clock clock,
+            ChatDesk desk, ChatTranscripts transcripts, ChatSignals signals, ChatSessions sessions, AddressNormalizer addresses, ObjectMapper json, Clock clock,
             AbuseLimits limits) {
         this.inboxes = inboxes;
         this.tokens = tokens;
         this.bus = bus;
         this.statuses = statuses;
         this.desk = desk;
+        this.transcripts = transcripts;
         this.signals = signals;
         this.sessions = sessions;
         this.addresses = addresses;
@@ -300,7 +302,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
                     "message", "we need your email address to send the transcript; start the chat with it"));
             return;
         }
-        String refusal = desk.sendTranscript(visitor.inbox(), visitor.sessionId(), visitor.email());
+        String refusal = transcripts.request(visitor);
         send(socket, refusal == null
                 ? Map.of("type", "transcript", "sent", true, "message", "The transcript is on its way to " + visitor.email())
                 : Map.of("type", "transcript", "sent", false, "message", refusal));

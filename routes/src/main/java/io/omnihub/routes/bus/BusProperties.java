@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inbound                the queue inbound interactions travel on
  * @param status                 the queue status reports travel on (deliveries, receipts, call progress)
  * @param inboundBusiness        the queue business events from ERP and SCM systems travel on
+ * @param transcripts            the queue chat visitors' requests for a transcript by email travel on
  * @param events                 the topic domain events are published on
  * @param outboundPrefix         outbound queues are {@code <prefix>.<channel>}
  * @param deadLetterSuffix       each queue's dead-letter queue is {@code <queue><suffix>}
@@ -31,7 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("omnihub.bus")
 public record BusProperties(@DefaultValue("hub.inbound") String inbound, @DefaultValue("hub.status") String status,
-        @DefaultValue("hub.inbound-business") String inboundBusiness, @DefaultValue("hub.events") String events,
+        @DefaultValue("hub.inbound-business") String inboundBusiness,
+        @DefaultValue("hub.transcripts") String transcripts, @DefaultValue("hub.events") String events,
         @DefaultValue("hub.outbound") String outboundPrefix, @DefaultValue(".dlq") String deadLetterSuffix,
         @DefaultValue("4") int consumers, @DefaultValue("6") int maxDeliveryAttempts,
         @DefaultValue("200") int outageDeliveryAttempts,
@@ -71,6 +73,7 @@ public record BusProperties(@DefaultValue("hub.inbound") String inbound, @Defaul
         queues.add(inbound);
         queues.add(status);
         queues.add(inboundBusiness);
+        queues.add(transcripts);
         channels.sending().forEach(channel -> queues.add(outbound(channel)));
         return List.copyOf(queues);
     }

@@ -5,6 +5,8 @@ import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.InboundPublisher;
 import io.omnihub.connectors.bus.StatusPublisher;
 import io.omnihub.connectors.bus.StatusUpdate;
+import io.omnihub.connectors.chat.TranscriptPublisher;
+import io.omnihub.connectors.chat.TranscriptRequest;
 import io.omnihub.connectors.integrations.BusinessEvent;
 import io.omnihub.connectors.integrations.BusinessEventPublisher;
 import org.apache.camel.CamelExecutionException;
@@ -12,11 +14,11 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Connectors hand interactions, status reports and business events to the ingress routes through this; it returns
+ * Connectors hand interactions, status reports, business events and transcript requests to the ingress routes through this; it returns
  * once they are durable.
  */
 @Component
-class CamelBusPublisher implements InboundPublisher, StatusPublisher, BusinessEventPublisher {
+class CamelBusPublisher implements InboundPublisher, StatusPublisher, BusinessEventPublisher, TranscriptPublisher {
 
     private final ProducerTemplate producer;
 
@@ -37,6 +39,11 @@ class CamelBusPublisher implements InboundPublisher, StatusPublisher, BusinessEv
     @Override
     public void publish(BusinessEvent event) {
         send(IngressRoutes.BUSINESS_EVENTS, event, "business event " + event.duplicateId());
+    }
+
+    @Override
+    public void publish(TranscriptRequest request) {
+        send(IngressRoutes.TRANSCRIPTS, request, "transcript request " + request.duplicateId());
     }
 
     private void send(String endpoint, Object body, String what) {

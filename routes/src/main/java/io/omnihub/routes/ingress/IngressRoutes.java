@@ -2,6 +2,7 @@ package io.omnihub.routes.ingress;
 
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.StatusUpdate;
+import io.omnihub.connectors.chat.TranscriptRequest;
 import io.omnihub.connectors.integrations.BusinessEvent;
 import io.omnihub.routes.bus.BusJson;
 import io.omnihub.routes.bus.BusProperties;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Puts what connectors take in on the bus as persistent JSON: each inbound interaction on
  * {@code hub.inbound}, each status report on {@code hub.status}, each business event on
- * {@code hub.inbound-business}, with its duplicate id and its message group (an interaction's
+ * {@code hub.inbound-business}, each chat transcript request on {@code hub.transcripts}, with its duplicate id and its message group (an interaction's
  * sender; what a report is about; the customer or request an event names). The send returns once the
  * broker holds the message durably.
  */
@@ -23,6 +24,7 @@ class IngressRoutes extends EndpointRouteBuilder {
     static final String INTERACTIONS = "direct:interaction-ingress";
     static final String STATUSES = "direct:status-ingress";
     static final String BUSINESS_EVENTS = "direct:business-event-ingress";
+    static final String TRANSCRIPTS = "direct:transcript-ingress";
 
     /** Business events travel in the shape ERP and SCM systems post them (docs/integrations.md). */
     static final String BUSINESS_EVENT_SCHEMA = "omnihub.business-event.v1";
@@ -40,6 +42,7 @@ class IngressRoutes extends EndpointRouteBuilder {
         onto(INTERACTIONS, "interaction-ingress", InboundInteraction.class, InboundInteraction.SCHEMA, bus.inbound());
         onto(STATUSES, "status-ingress", StatusUpdate.class, StatusUpdate.SCHEMA, bus.status());
         onto(BUSINESS_EVENTS, "business-event-ingress", BusinessEvent.class, BUSINESS_EVENT_SCHEMA, bus.inboundBusiness());
+        onto(TRANSCRIPTS, "transcript-ingress", TranscriptRequest.class, TranscriptRequest.SCHEMA, bus.transcripts());
     }
 
     private void onto(String endpoint, String routeId, Class<?> type, String schema, String queue) {

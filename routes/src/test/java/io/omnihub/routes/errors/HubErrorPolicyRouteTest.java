@@ -27,7 +27,7 @@ class HubErrorPolicyRouteTest extends CamelTestSupport {
 
     private static final String DLQ = "hub.test.dlq";
     private final BusProperties bus = new BusProperties("hub.inbound", "hub.status",
-            "hub.inbound-business", "hub.events", "hub.outbound", ".dlq", 1, 6, 200, Duration.ofSeconds(1), 3.0,
+            "hub.inbound-business", "hub.transcripts", "hub.events", "hub.outbound", ".dlq", 1, 6, 200, Duration.ofSeconds(1), 3.0,
             Duration.ofMinutes(5), "hub.live");
     private final FailureLog failures = new FailureLog();
 

@@ -9,6 +9,7 @@ import io.omnihub.connectors.bus.Address;
 import io.omnihub.connectors.bus.InboundInteraction;
 import io.omnihub.connectors.bus.Sender;
 import io.omnihub.connectors.bus.StatusUpdate;
+import io.omnihub.connectors.chat.TranscriptRequest;
 import io.omnihub.connectors.integrations.BusinessEvent;
 import io.omnihub.routes.bus.BusJson;
 import io.omnihub.routes.bus.BusProperties;
@@ -34,7 +35,7 @@ class IngressRoutesTest extends CamelTestSupport {
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final BusProperties bus = new BusProperties("hub.inbound", "hub.status",
-            "hub.inbound-business", "hub.events", "hub.outbound", ".dlq", 1, 6, 200, Duration.ofSeconds(1), 3.0,
+            "hub.inbound-business", "hub.transcripts", "hub.events", "hub.outbound", ".dlq", 1, 6, 200, Duration.ofSeconds(1), 3.0,
             Duration.ofMinutes(5), "hub.live");
 
     @Override
@@ -55,6 +56,8 @@ class IngressRoutesTest extends CamelTestSupport {
                 route -> route.weaveByToUri("jms:*").replace().to("mock:hub.status"));
         AdviceWith.adviceWith(context, "business-event-ingress",
                 route -> route.weaveByToUri("jms:*").replace().to("mock:hub.inbound-business"));
+        AdviceWith.adviceWith(context, "transcript-ingress",
+                route -> route.weaveByToUri("jms:*").replace().to("mock:hub.transcripts"));
         context.start();
     }
 
@@ -128,5 +131,22 @@ class IngressRoutesTest extends CamelTestSupport {
         assertThat(json.readValue(first.getBody(String.class), BusinessEvent.class)).isEqualTo(order);
         assertThat(business.getReceivedExchanges().get(1).getMessage().getHeader(HubHeaders.GROUP_ID))
                 .isEqualTo("business-request:request-3f2c");
+    }
+
+    @Test
+    void aTranscriptRequestGoesOnHubTranscriptsGroupedByItsChat() throws Exception {
+        MockEndpoint transcripts = getMockEndpoint("mock:hub.transcripts");
+        transcripts.expectedMessageCount(1);
+        TranscriptRequest request = new TranscriptRequest("web-chat", "3b1f0c4e-2d51-4c0e-9a77-0f6f1a2b3c4d",
+                "ana@example.com", "9e8d7c6b", Instant.parse("2026-12-02T09:20:00Z"));
+
+        template.sendBody(IngressRoutes.TRANSCRIPTS, request);
+
+        transcripts.assertIsSatisfied();
+        var message = transcripts.getReceivedExchanges().get(0).getMessage();
+        assertThat(message.getHeader(HubHeaders.DUPLICATE_ID)).isEqualTo("transcript:9e8d7c6b");
+        assertThat(message.getHeader(HubHeaders.GROUP_ID)).isEqualTo("web-chat:3b1f0c4e-2d51-4c0e-9a77-0f6f1a2b3c4d");
+        assertThat(message.getHeader(HubHeaders.SCHEMA)).isEqualTo(TranscriptRequest.SCHEMA);
+        assertThat(json.readValue(message.getBody(String.class), TranscriptRequest.class)).isEqualTo(request);
     }
 }
