@@ -9,6 +9,8 @@ import io.omnihub.store.customer.CustomerRepository;
 import io.omnihub.store.interaction.Interaction;
 import io.omnihub.store.interaction.InteractionRepository;
 import io.omnihub.store.page.Keyset;
+import io.omnihub.store.team.TeamRepository;
+import io.omnihub.store.user.AppUserRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,20 +41,21 @@ public class ConversationController {
     private final InteractionRepository interactions;
     private final InteractionViews views;
     private final InboxNames inboxes;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final AppUserRepository users;
+    private final TeamRepository teams;
     private final java.time.Clock clock;
     private final io.omnihub.console.security.InboxAccess access;
 
     ConversationController(ConversationRepository conversations, CustomerRepository customers,
-            InteractionRepository interactions, InteractionViews views, InboxNames inboxes,
-            org.springframework.jdbc.core.JdbcTemplate jdbc, java.time.Clock clock,
-            io.omnihub.console.security.InboxAccess access) {
+            InteractionRepository interactions, InteractionViews views, InboxNames inboxes, AppUserRepository users,
+            TeamRepository teams, java.time.Clock clock, io.omnihub.console.security.InboxAccess access) {
         this.conversations = conversations;
         this.customers = customers;
         this.interactions = interactions;
         this.views = views;
         this.inboxes = inboxes;
-        this.jdbc = jdbc;
+        this.users = users;
+        this.teams = teams;
         this.clock = clock;
         this.access = access;
     }
@@ -80,10 +84,8 @@ public class ConversationController {
             @Parameter(description = "only conversations with this tag") @RequestParam(required = false) String tag,
             java.security.Principal me) {
         Long assigneeId = assignee == null || assignee.isBlank() ? null
-                : lookup("select id from app_user where username = ?", "me".equals(assignee) ? me.getName() : assignee,
-                        "user " + assignee);
-        Long teamId = team == null || team.isBlank() ? null : lookup("select id from team where key = ?", team,
-                "team " + team);
+                : found(users.findIdByUsername("me".equals(assignee) ? me.getName() : assignee), "user " + assignee);
+        Long teamId = team == null || team.isBlank() ? null : found(teams.findIdByKey(team), "team " + team);
         io.omnihub.store.conversation.Priority level;
         try {
             level = priority == null || priority.isBlank() ? null
@@ -112,9 +114,8 @@ public class ConversationController {
         return new Page<>(summaries(page), next);
     }
 
-    private Long lookup(String sql, String value, String what) {
-        return jdbc.queryForList(sql, Long.class, value).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("there is no " + what));
+    private static Long found(Optional<Long> id, String what) {
+        return id.orElseThrow(() -> new NotFoundException("there is no " + what));
     }
 
     @GetMapping("/{id}")

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -59,12 +58,10 @@ class CustomerImportController {
 
     private final CustomerMasterData masterData;
     private final ContactPointNormalizer normalizer;
-    private final JdbcTemplate jdbc;
 
-    CustomerImportController(CustomerMasterData masterData, ContactPointNormalizer normalizer, JdbcTemplate jdbc) {
+    CustomerImportController(CustomerMasterData masterData, ContactPointNormalizer normalizer) {
         this.masterData = masterData;
         this.normalizer = normalizer;
-        this.jdbc = jdbc;
     }
 
     @PostMapping(path = "/api/v1/integrations/customers", consumes = "application/json")
@@ -175,10 +172,9 @@ class CustomerImportController {
             + "(e.g. an ERP record whose address belongs to another customer). Status OPEN, MERGED or DISMISSED.")
     List<Suggestion> suggestions(@RequestParam(defaultValue = "OPEN") String status,
             @RequestParam(defaultValue = "100") int limit) {
-        return jdbc.query("select id, customer_id, other_customer_id, reason, source, status, created_at from "
-                + "merge_suggestion where status = ? order by id desc limit ?", (rs, n) -> new Suggestion(rs.getLong(1),
-                rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getTimestamp(7).toInstant()), status, Math.max(1, Math.min(limit, 1000)));
+        return masterData.mergeSuggestions(status, Math.max(1, Math.min(limit, 1000))).stream()
+                .map(s -> new Suggestion(s.id(), s.customerId(), s.otherCustomerId(), s.reason(), s.source(),
+                        s.status(), s.createdAt())).toList();
     }
 
     private Record record(long line, String erpNumber, String name, List<String> emails, List<String> phones) {

@@ -3,13 +3,15 @@ package io.omnihub.console.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnihub.console.security.InboxAccess;
 import io.omnihub.store.conversation.ConversationFilter.Visibility;
+import io.omnihub.store.conversation.ConversationPlaces;
+import io.omnihub.store.inbox.InboxRepository;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +35,15 @@ class LiveAudience {
     }
 
     private final InboxAccess access;
-    private final JdbcTemplate jdbc;
+    private final ConversationPlaces places;
+    private final InboxRepository inboxes;
     private final Map<String, Place> conversations = new ConcurrentHashMap<>();
     private final Map<Long, CustomerPlaces> customers = new ConcurrentHashMap<>();
 
-    LiveAudience(InboxAccess access, JdbcTemplate jdbc) {
+    LiveAudience(InboxAccess access, ConversationPlaces places, InboxRepository inboxes) {
         this.access = access;
-        this.jdbc = jdbc;
+        this.places = places;
+        this.inboxes = inboxes;
     }
 
     /** The filter for one viewer's stream: true for what they may receive. */
@@ -84,20 +88,18 @@ class LiveAudience {
         if (known != null && System.nanoTime() - known.at() < FRESH_NANOS) {
             return known;
         }
-        List<Place> found = key.startsWith("id:")
-                ? jdbc.query("select inbox_id, team_id from conversation where id = ?", (rs, n) -> new Place(
-                        rs.getLong(1), (Long) rs.getObject(2), System.nanoTime()), Long.parseLong(key.substring(3)))
-                : jdbc.query("select inbox_id, team_id from conversation where channel = 'chat' and thread_key = ? "
-                        + "order by opened_at desc limit 1", (rs, n) -> new Place(rs.getLong(1), (Long) rs.getObject(2),
-                        System.nanoTime()), key.substring(5));
+        Optional<ConversationPlaces.Place> found = key.startsWith("id:")
+                ? places.ofConversation(Long.parseLong(key.substring(3)))
+                : places.ofChatSession(key.substring(5));
         if (found.isEmpty()) {
             return null;
         }
+        Place place = new Place(found.get().inboxId(), found.get().teamId(), System.nanoTime());
         if (conversations.size() > REMEMBERED) {
             conversations.clear();
         }
-        conversations.put(key, found.get(0));
-        return found.get(0);
+        conversations.put(key, place);
+        return place;
     }
 
     private Place inbox(String key) {
@@ -105,13 +107,13 @@ class LiveAudience {
         if (known != null && System.nanoTime() - known.at() < FRESH_NANOS) {
             return known;
         }
-        List<Place> found = jdbc.query("select id from inbox where key = ?",
-                (rs, n) -> new Place(rs.getLong(1), null, System.nanoTime()), key);
+        Optional<Long> found = inboxes.findIdByKey(key);
         if (found.isEmpty()) {
             return null;
         }
-        conversations.put("inbox:" + key, found.get(0));
-        return found.get(0);
+        Place place = new Place(found.get(), null, System.nanoTime());
+        conversations.put("inbox:" + key, place);
+        return place;
     }
 
     private List<Place> customer(long customerId) {
@@ -119,12 +121,12 @@ class LiveAudience {
         if (known != null && System.nanoTime() - known.at() < FRESH_NANOS) {
             return known.places();
         }
-        List<Place> places = jdbc.query("select distinct inbox_id, team_id from conversation where customer_id = ?",
-                (rs, n) -> new Place(rs.getLong(1), (Long) rs.getObject(2), 0), customerId);
+        List<Place> found = places.ofCustomer(customerId).stream().map(p -> new Place(p.inboxId(), p.teamId(), 0))
+                .toList();
         if (customers.size() > REMEMBERED) {
             customers.clear();
         }
-        customers.put(customerId, new CustomerPlaces(places, System.nanoTime()));
-        return places;
+        customers.put(customerId, new CustomerPlaces(found, System.nanoTime()));
+        return found;
     }
 }

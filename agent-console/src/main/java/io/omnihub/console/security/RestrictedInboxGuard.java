@@ -1,8 +1,12 @@
 package io.omnihub.console.security;
 
 import java.util.Map;
+import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.omnihub.store.interaction.AttachmentRepository;
+import io.omnihub.store.interaction.InteractionRepository;
+import io.omnihub.store.task.ConversationTaskRepository;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -19,11 +23,16 @@ import jakarta.servlet.http.HttpServletResponse;
 class RestrictedInboxGuard implements HandlerInterceptor {
 
     private final InboxAccess access;
-    private final JdbcTemplate jdbc;
+    private final AttachmentRepository attachments;
+    private final InteractionRepository interactions;
+    private final ConversationTaskRepository tasks;
 
-    RestrictedInboxGuard(InboxAccess access, JdbcTemplate jdbc) {
+    RestrictedInboxGuard(InboxAccess access, AttachmentRepository attachments, InteractionRepository interactions,
+            ConversationTaskRepository tasks) {
         this.access = access;
-        this.jdbc = jdbc;
+        this.attachments = attachments;
+        this.interactions = interactions;
+        this.tasks = tasks;
     }
 
     @Override
@@ -61,15 +70,13 @@ class RestrictedInboxGuard implements HandlerInterceptor {
         if (pattern.startsWith("/api/v1/conversations/{id}") || pattern.startsWith("/console/conversations/{id}")) {
             return id;
         }
-        String sql = switch (pattern) {
-            case "/api/v1/attachments/{id}", "/console/attachments/{id}" ->
-                    "select i.conversation_id from attachment a join interaction i on i.id = a.interaction_id "
-                            + "where a.id = ?";
+        Optional<Long> conversation = switch (pattern) {
+            case "/api/v1/attachments/{id}", "/console/attachments/{id}" -> attachments.conversationIdOf(id);
             case "/api/v1/interactions/{id}/original", "/console/interactions/{id}/html" ->
-                    "select conversation_id from interaction where id = ?";
-            case "/api/v1/tasks/{id}/done" -> "select conversation_id from conversation_task where id = ?";
-            default -> null;
+                    interactions.conversationIdOf(id);
+            case "/api/v1/tasks/{id}/done" -> tasks.conversationIdOf(id);
+            default -> Optional.empty();
         };
-        return sql == null ? null : jdbc.queryForList(sql, Long.class, id).stream().findFirst().orElse(null);
+        return conversation.orElse(null);
     }
 }

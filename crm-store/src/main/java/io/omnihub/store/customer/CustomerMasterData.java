@@ -1,6 +1,7 @@
 package io.omnihub.store.customer;
 
 import java.sql.Array;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +33,11 @@ public class CustomerMasterData {
 
     /** What became of one record. */
     public record Outcome(long line, String erpNumber, Result result, long customerId, String note) {
+    }
+
+    /** Two customers that may be one person, and why; {@code status} OPEN, MERGED or DISMISSED. */
+    public record MergeSuggestion(long id, long customerId, long otherCustomerId, String reason, String source,
+            String status, Instant createdAt) {
     }
 
     private record Owner(long customerId, boolean proven) {
@@ -120,6 +126,14 @@ public class CustomerMasterData {
         jdbc.batchUpdate("insert into contact_point (customer_id, type, value, source) values (?, ?, ?, ?) "
                 + "on conflict (type, value) do nothing", newContacts);
         return outcomes;
+    }
+
+    /** The merge suggestions with this status, newest first, at most {@code limit}. */
+    public List<MergeSuggestion> mergeSuggestions(String status, int limit) {
+        return jdbc.query("select id, customer_id, other_customer_id, reason, source, status, created_at from "
+                + "merge_suggestion where status = ? order by id desc limit ?", (rs, n) -> new MergeSuggestion(
+                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getTimestamp(7).toInstant()), status, limit);
     }
 
     private Outcome suggest(Record record, long customer, Set<Long> others, String source) {

@@ -7,6 +7,10 @@ public interface InboxRepository extends JpaRepository<Inbox, Long> {
 
     Optional<Inbox> findByKey(String key);
 
+    /** The id of the inbox with this key (unique), without loading the inbox. */
+    @org.springframework.data.jpa.repository.Query(value = "select id from inbox where key = :key", nativeQuery = true)
+    Optional<Long> findIdByKey(String key);
+
     /** Creates the inbox a configuration names, unless another node did first. */
     @org.springframework.transaction.annotation.Transactional
     @org.springframework.data.jpa.repository.Modifying

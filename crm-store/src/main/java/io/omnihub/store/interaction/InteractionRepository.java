@@ -89,6 +89,10 @@ public interface InteractionRepository extends JpaRepository<Interaction, Long> 
             + "and external_id = :requestId", nativeQuery = true)
     java.util.Optional<Interaction> findBusinessRequest(String requestId);
 
+    /** The conversation the interaction belongs to; empty when there is no such interaction. */
+    @Query(value = "select conversation_id from interaction where id = :interactionId", nativeQuery = true)
+    java.util.Optional<Long> conversationIdOf(long interactionId);
+
     /**
      * Replies waiting to be sent that are due: never tried and recorded before {@code before} (their
      * queue message may be lost), or deferred and due at {@code now}; oldest first, locked.

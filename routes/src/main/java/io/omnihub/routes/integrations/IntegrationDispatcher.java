@@ -3,6 +3,7 @@ package io.omnihub.routes.integrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.routes.outbound.SendPacing;
+import io.omnihub.store.customer.ErpCustomers;
 import io.omnihub.store.integration.IntegrationDeliveryQueue;
 import io.omnihub.store.integration.IntegrationDeliveryQueue.Delivery;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +43,7 @@ public class IntegrationDispatcher {
     private final Clock clock;
 
     IntegrationDispatcher(IntegrationsProperties settings, IntegrationDeliveryQueue queue, ObjectMapper json,
-            JdbcTemplate jdbc, IntegrationTargetStatus status, Clock clock) {
+            ErpCustomers customers, IntegrationTargetStatus status, Clock clock) {
         this.settings = settings;
         this.queue = queue;
         this.json = json;
@@ -54,7 +54,7 @@ public class IntegrationDispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.authorization = new TargetAuthorization(client, json, clock);
         this.http = new HttpDeliveries(client, authorization, clock);
-        this.businessPartners = new SapBusinessPartners(jdbc, json);
+        this.businessPartners = new SapBusinessPartners(customers, json);
     }
 
     /** Delivers what is due for one target, batch after batch; returns how many were attempted. */

@@ -3,9 +3,9 @@ package io.omnihub.routes.integrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
+import io.omnihub.store.customer.ErpCustomers;
+import java.util.Optional;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +21,14 @@ class OrderLookupRoute extends EndpointRouteBuilder {
 
     private final IntegrationsProperties settings;
     private final IntegrationDispatcher dispatcher;
-    private final JdbcTemplate jdbc;
+    private final ErpCustomers customers;
     private final ObjectMapper json;
 
-    OrderLookupRoute(IntegrationsProperties settings, IntegrationDispatcher dispatcher, JdbcTemplate jdbc,
+    OrderLookupRoute(IntegrationsProperties settings, IntegrationDispatcher dispatcher, ErpCustomers customers,
             ObjectMapper json) {
         this.settings = settings;
         this.dispatcher = dispatcher;
-        this.jdbc = jdbc;
+        this.customers = customers;
         this.json = json;
     }
 
@@ -49,14 +49,13 @@ class OrderLookupRoute extends EndpointRouteBuilder {
         }
         try {
             long customer = json.readTree(request).path("customerId").asLong();
-            List<String> erp = jdbc.queryForList("select erp_number from customer where id = ? and erp_number is not "
-                    + "null", String.class, customer);
+            Optional<String> erp = customers.erpNumberOf(customer);
             if (erp.isEmpty()) {
                 return answer.put("available", false).put("reason", "the customer has no ERP number yet");
             }
             IntegrationTarget sap = settings.integrations().get(target);
-            JsonNode orders = dispatcher.sap(target).salesOrders(erp.get(0), sap.sap().orders(), sap.timeout());
-            answer.put("available", true).put("erpNumber", erp.get(0)).put("source", target);
+            JsonNode orders = dispatcher.sap(target).salesOrders(erp.get(), sap.sap().orders(), sap.timeout());
+            answer.put("available", true).put("erpNumber", erp.get()).put("source", target);
             var list = answer.putArray("orders");
             orders.forEach(o -> list.addObject()
                     .put("order", o.path("SalesOrder").asText())

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnihub.store.customer.ErpCustomers;
+import io.omnihub.store.customer.ErpCustomers.ErpCustomer;
 import io.omnihub.store.integration.IntegrationDeliveryQueue.Delivery;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Customers into SAP S/4HANA as business partners (API_BUSINESS_PARTNER): a customer without an ERP
@@ -24,14 +22,11 @@ final class SapBusinessPartners {
 
     private static final Logger log = LoggerFactory.getLogger(SapBusinessPartners.class);
 
-    private record Customer(long id, String name, String erpNumber, List<String> emails, List<String> phones) {
-    }
-
-    private final JdbcTemplate jdbc;
+    private final ErpCustomers customers;
     private final ObjectMapper json;
 
-    SapBusinessPartners(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    SapBusinessPartners(ErpCustomers customers, ObjectMapper json) {
+        this.customers = customers;
         this.json = json;
     }
 
@@ -39,7 +34,7 @@ final class SapBusinessPartners {
         if (delivery.customerId() == null) {
             return DeliveryResult.park(null, "the event names no customer");
         }
-        Customer customer = read(delivery.customerId());
+        ErpCustomer customer = customers.read(delivery.customerId());
         try {
             if (customer.erpNumber() == null) {
                 SapS4Client.Answer answer = sap.write("POST", "/A_BusinessPartner", create(customer, target.sap()));
@@ -62,16 +57,7 @@ final class SapBusinessPartners {
         }
     }
 
-    private Customer read(long id) {
-        Map<String, Object> row = jdbc.queryForMap("select display_name, erp_number from customer where id = ?", id);
-        List<String> emails = jdbc.queryForList("select value from contact_point where customer_id = ? and type = "
-                + "'EMAIL' order by id", String.class, id);
-        List<String> phones = jdbc.queryForList("select value from contact_point where customer_id = ? and type = "
-                + "'PHONE' order by id", String.class, id);
-        return new Customer(id, (String) row.get("display_name"), (String) row.get("erp_number"), emails, phones);
-    }
-
-    private ObjectNode create(Customer customer, IntegrationTarget.Sap sap) {
+    private ObjectNode create(ErpCustomer customer, IntegrationTarget.Sap sap) {
         ObjectNode partner = names(json.createObjectNode(), customer, sap);
         partner.put("BusinessPartnerCategory", sap.category());
         partner.put("SearchTerm1", ("OMNIHUB" + customer.id()).substring(0, Math.min(20, 7 + String.valueOf(
@@ -88,21 +74,18 @@ final class SapBusinessPartners {
     }
 
     /** The customer's name in SAP's fields, within their lengths ({@link SapNames}). */
-    private static ObjectNode names(ObjectNode partner, Customer customer, IntegrationTarget.Sap sap) {
+    private static ObjectNode names(ObjectNode partner, ErpCustomer customer, IntegrationTarget.Sap sap) {
         String name = customer.name() != null && !customer.name().isBlank() ? customer.name().strip()
                 : !customer.emails().isEmpty() ? customer.emails().get(0).split("@")[0] : "Customer " + customer.id();
         SapNames.of(name, "2".equals(sap.category())).forEach(partner::put);
         return partner;
     }
 
-    private void remember(Customer customer, String number) {
+    private void remember(ErpCustomer customer, String number) {
         if (number == null) {
             return;
         }
-        try {
-            jdbc.update("update customer set erp_number = ?, updated_at = now() where id = ? and erp_number is null",
-                    number, customer.id());
-        } catch (DataIntegrityViolationException e) {
+        if (!customers.rememberErpNumber(customer.id(), number)) {
             log.warn("SAP business partner {} was created for customer {}, but another customer has that ERP number",
                     number, customer.id());
         }
