@@ -1,5 +1,6 @@
 package io.omnihub.console.live;
 
+import io.omnihub.store.channel.Channels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +29,14 @@ public class AgentActivity {
     static final String TYPE = "AgentActivity";
     public static final Set<String> ACTIVITIES = Set.of("viewing", "typing", "left");
 
+    private final Channels channels;
     private final JmsTemplate topic;
     private final String destination;
     private final ObjectMapper json;
 
     AgentActivity(ConnectionFactory connectionFactory, @Value("${omnihub.bus.live:hub.live}") String destination,
-            ObjectMapper json) {
+            ObjectMapper json, Channels channels) {
+        this.channels = channels;
         this.topic = new JmsTemplate(connectionFactory);
         this.topic.setPubSubDomain(true);
         this.topic.setExplicitQosEnabled(true);
@@ -53,10 +56,8 @@ public class AgentActivity {
         signal.put("agent", agent.getUsername());
         signal.put("agentName", agent.shownName());
         signal.put("activity", activity);
-        if ("chat".equals(conversation.getChannel()) && conversation.getThreadKey() != null
-                && !conversation.getThreadKey().startsWith("offline:")) {
-            signal.put("chatSession", conversation.getThreadKey());
-        }
+        channels.liveSession(conversation.getChannel(), conversation.getThreadKey())
+                .ifPresent(session -> signal.put("chatSession", session));
         try {
             String text = json.writeValueAsString(signal);
             topic.send(destination, session -> session.createTextMessage(text));

@@ -1,5 +1,6 @@
 package io.omnihub.console.web;
 
+import io.omnihub.store.channel.Channels;
 import io.omnihub.store.conversation.ConversationService;
 import io.omnihub.console.api.ConversationController;
 import io.omnihub.console.api.CustomerController;
@@ -58,12 +59,14 @@ class ConsoleController {
     private final AgentPresence presence;
     private final Teams teamDirectory;
     private final AppUserRepository users;
+    private final Channels channels;
     private final Clock clock;
 
     ConsoleController(ConversationController conversations, CustomerController customers, OrderLookupController orders,
             ConversationRepository conversationRows, ConversationService actions, ReplyService replies,
             AgentActivity agentActivity, InboxAccess access, CannedResponses canned, AppUserRepository users,
-            CustomerMerges merges, AgentPresence presence, Teams teamDirectory, Clock clock) {
+            CustomerMerges merges, AgentPresence presence, Teams teamDirectory, Channels channels, Clock clock) {
+        this.channels = channels;
         this.conversations = conversations;
         this.customers = customers;
         this.orders = orders;
@@ -167,7 +170,7 @@ class ConsoleController {
         model.addAttribute("supervisor", supervisor);
         model.addAttribute("merges", supervisor ? merges.undoableInto(customer, 10) : List.of());
         Conversation row = conversationRows.findById(id).orElseThrow();
-        model.addAttribute("chatSession", "chat".equals(row.getChannel()) ? row.getThreadKey() : null);
+        model.addAttribute("chatSession", channels.liveSession(row.getChannel(), row.getThreadKey()).orElse(null));
         return "console/conversation";
     }
 

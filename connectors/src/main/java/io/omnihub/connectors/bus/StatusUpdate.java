@@ -9,28 +9,20 @@ import java.util.Objects;
  * as a provider or a client reported it. It changes a recorded interaction (its delivery status, a
  * call's outcome); it never records one. Serialized as JSON; {@link #schema} versions the shape.
  *
- * @param kind       what is reported, which says who applies it
- * @param channel    sms, voice, chat
+ * @param kind       what is reported, which says who applies it: a kind of the channel's own, e.g.
+ *                   {@code SMS_DELIVERY} (Twilio's status callback for an SMS/MMS we sent), {@code CHAT_RECEIPT}
+ *                   (a visitor's widget showed an agent's line), {@code CALL_PROGRESS} (Twilio's news about a call)
+ * @param channel    the channel it came through: sms, voice, chat
  * @param inbox      the configured inbox key the report came through
  * @param reference  the provider's or client's id of what it is about: a MessageSid, a CallSid, a chat line id
  * @param event      what happened, unique per reference: a Twilio status, a call event, "shown"
  * @param occurredAt when the hub received the report
  * @param facts      what the report says, by name (status, errorCode, duration, recordingSid, chatSession…)
  */
-public record StatusUpdate(String schema, Kind kind, String channel, String inbox, String reference, String event,
+public record StatusUpdate(String schema, String kind, String channel, String inbox, String reference, String event,
         Instant occurredAt, Map<String, Object> facts) {
 
     public static final String SCHEMA = "omnihub.status.v1";
-
-    /** What a status update reports. */
-    public enum Kind {
-        /** Twilio's status callback for an SMS/MMS we sent: sent, delivered, undelivered, failed. */
-        SMS_DELIVERY,
-        /** A visitor's chat widget showed an agent's line. */
-        CHAT_RECEIPT,
-        /** Twilio's news about a call: answered by, dial and call status, duration, recording, transcription. */
-        CALL_PROGRESS
-    }
 
     public StatusUpdate {
         Objects.requireNonNull(kind, "kind");
@@ -42,7 +34,7 @@ public record StatusUpdate(String schema, Kind kind, String channel, String inbo
         facts = facts == null ? Map.of() : Map.copyOf(facts);
     }
 
-    public static StatusUpdate of(Kind kind, String channel, String inbox, String reference, String event,
+    public static StatusUpdate of(String kind, String channel, String inbox, String reference, String event,
             Instant occurredAt, Map<String, Object> facts) {
         return new StatusUpdate(SCHEMA, kind, channel, inbox, reference, event, occurredAt, facts);
     }

@@ -23,6 +23,10 @@ import io.omnihub.connectors.bus.ThreadHints;
 public final class ChatIntake {
 
     public static final String CHANNEL = "chat";
+    /** Status reports that a visitor's widget showed an agent's line. */
+    public static final String RECEIPT = "CHAT_RECEIPT";
+    /** The thread key of a message left while nobody was online starts with it: no widget follows that conversation. */
+    public static final String OFFLINE = "offline:";
     /** A visitor's own id for a message: what makes a resend the same interaction. */
     static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -47,19 +51,19 @@ public final class ChatIntake {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("offline", true);
         metadata.put("replyBy", "email");
-        return InboundInteraction.builder(CHANNEL, inbox, "offline:" + messageId)
+        return InboundInteraction.builder(CHANNEL, inbox, OFFLINE + messageId)
                 .occurredAt(now)
                 .from(new Sender(name, List.of(Address.email(email))))
                 .subject("Message left in the chat")
                 .text(text)
-                .thread(new ThreadHints(null, List.of(), null, "offline:" + messageId))
+                .thread(new ThreadHints(null, List.of(), null, OFFLINE + messageId))
                 .metadata(metadata)
                 .build();
     }
 
     /** The visitor's widget showed an agent's line. */
     static StatusUpdate receipt(ChatVisitor visitor, String lineId, Instant now) {
-        return StatusUpdate.of(StatusUpdate.Kind.CHAT_RECEIPT, CHANNEL, visitor.inbox(), lineId, "shown", now,
+        return StatusUpdate.of(RECEIPT, CHANNEL, visitor.inbox(), lineId, "shown", now,
                 Map.of("line", lineId, "chatSession", visitor.sessionId()));
     }
 

@@ -121,7 +121,7 @@ class TwilioSmsController {
         }
         try {
             report.put("to", addresses.phone(to));
-            statuses.publish(StatusUpdate.of(StatusUpdate.Kind.SMS_DELIVERY, CHANNEL, verified.inbox(), sid, status,
+            statuses.publish(StatusUpdate.of(TwilioChannels.SMS_DELIVERY, CHANNEL, verified.inbox(), sid, status,
                     clock.instant(), report));
         } catch (BusUnavailableException e) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "the hub cannot take status reports right now");

@@ -212,7 +212,7 @@ class TwilioVoiceController {
         }
         report.put("callSid", callSid);
         try {
-            statuses.publish(StatusUpdate.of(StatusUpdate.Kind.CALL_PROGRESS, CHANNEL, verified.inbox(), callSid,
+            statuses.publish(StatusUpdate.of(TwilioChannels.CALL_PROGRESS, CHANNEL, verified.inbox(), callSid,
                     event, clock.instant(), report));
         } catch (BusUnavailableException e) {
             log.error("call update {} for {} not accepted: the bus is unavailable", event, callSid, e);

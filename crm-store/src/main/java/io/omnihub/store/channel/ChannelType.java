@@ -13,8 +13,13 @@ public interface ChannelType {
     /** As stored in {@code interaction.channel} and {@code conversation.channel}, e.g. {@code email}. */
     String key();
 
-    /** What agents read, e.g. "Email". */
+    /** What agents read, e.g. "Email" (the inbox's channel filter). */
     String label();
+
+    /** Whether conversations begin on this channel, so that agents filter the inbox by it. */
+    default boolean opensConversations() {
+        return true;
+    }
 
     /** How a reply on this channel reaches the customer; empty when the hub does not answer on it. */
     default Optional<ReplyAddressing> replies() {
@@ -27,6 +32,14 @@ public interface ChannelType {
      */
     default boolean sends() {
         return replies().isPresent();
+    }
+
+    /**
+     * The live session a conversation of this channel with this thread key is followed in (a chat widget open on
+     * the visitor's page), if any: its lines are pushed there, and it cannot be merged into another conversation.
+     */
+    default Optional<String> liveSession(String threadKey) {
+        return Optional.empty();
     }
 
     /**

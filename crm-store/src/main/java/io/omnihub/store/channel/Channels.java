@@ -39,6 +39,11 @@ public class Channels {
         return byKey.keySet();
     }
 
+    /** The channels conversations begin on, for the inbox's channel filter. */
+    public List<ChannelType> conversationChannels() {
+        return byKey.values().stream().filter(ChannelType::opensConversations).toList();
+    }
+
     /** The channels the hub answers customers on. */
     public List<ChannelType> answered() {
         return byKey.values().stream().filter(type -> type.replies().isPresent()).toList();
@@ -52,6 +57,11 @@ public class Channels {
     /** Whether the hub answers customers on channel {@code key}. */
     public boolean answers(String key) {
         return find(key).flatMap(ChannelType::replies).isPresent();
+    }
+
+    /** The live session a conversation of channel {@code key} with this thread key is followed in, if any. */
+    public Optional<String> liveSession(String key, String threadKey) {
+        return find(key).flatMap(type -> type.liveSession(threadKey));
     }
 
     /** How replies on channel {@code key} find the customer, when the hub answers on it. */

@@ -2,6 +2,7 @@ package io.omnihub.store.conversation;
 
 import io.omnihub.store.NotFound;
 import io.omnihub.store.Refused;
+import io.omnihub.store.channel.Channels;
 import io.omnihub.store.events.ConversationAssigned;
 import io.omnihub.store.events.ConversationPriorityChanged;
 import io.omnihub.store.events.ConversationResolved;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConversationService {
 
     private final ConversationRepository conversations;
+    private final Channels channels;
     private final InboxRepository inboxes;
     private final AppUserRepository users;
     private final OutboxWriter outbox;
@@ -44,8 +46,9 @@ public class ConversationService {
 
     ConversationService(ConversationRepository conversations, InboxRepository inboxes,
             AppUserRepository users, OutboxWriter outbox, Timeline timeline, JdbcTemplate jdbc, io.omnihub.store.team.TeamRepository teams,
-            io.omnihub.store.audit.AuditTrail audit,
+            io.omnihub.store.audit.AuditTrail audit, Channels channels,
             Clock clock) {
+        this.channels = channels;
         this.conversations = conversations;
         this.inboxes = inboxes;
         this.users = users;
@@ -179,8 +182,7 @@ public class ConversationService {
             throw new Refused("conversation " + (target.getMergedIntoId() != null
                     ? id : otherId) + " was merged into another already");
         }
-        if ("chat".equals(other.getChannel()) && other.getThreadKey() != null
-                && !other.getThreadKey().startsWith("offline:")) {
+        if (channels.liveSession(other.getChannel(), other.getThreadKey()).isPresent()) {
             throw new Refused("conversation " + otherId + " is a live chat: its "
                     + "visitor's widget follows it, so merge the other conversation into the chat instead");
         }

@@ -50,8 +50,9 @@ public class BusinessRequests {
         if (reference != null) {
             metadata.put("reference", reference);
         }
-        Interaction raised = timeline.record(new Interaction(new InteractionDraft("business", Direction.OUTBOUND,
-                InteractionKind.BUSINESS_EVENT, requestId, now, agent, type, note, null, List.of(), metadata),
+        Interaction raised = timeline.record(new Interaction(new InteractionDraft(BusinessEventOutcomes.CHANNEL,
+                Direction.OUTBOUND, InteractionKind.BUSINESS_EVENT, requestId, now, agent, type, note, null, List.of(),
+                metadata),
                 conversation.getId(), conversation.getCustomerId(), conversation.getInboxId(), now), null);
         String erpNumber = customers.findById(conversation.getCustomerId()).orElseThrow().getErpNumber();
         outbox.append(new BusinessRequestRaised(requestId, type, conversation.getId(), conversation.getCustomerId(),

@@ -17,11 +17,17 @@ class ChatChannel implements ChannelType {
 
     @Override
     public String label() {
-        return "Web chat";
+        return "Chat";
     }
 
     @Override
     public Optional<ReplyAddressing> replies() {
         return Optional.of(ReplyAddressing.liveSessionOnly("chat"));
+    }
+
+    /** A chat is followed by its visitor's widget, unless it is a message left while nobody was online. */
+    @Override
+    public Optional<String> liveSession(String threadKey) {
+        return Optional.ofNullable(threadKey).filter(key -> !key.startsWith(ChatIntake.OFFLINE));
     }
 }

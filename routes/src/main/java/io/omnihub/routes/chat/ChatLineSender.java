@@ -86,7 +86,7 @@ class ChatLineSender implements ChannelSender {
         }
         Conversation conversation = conversations.findById(reply.getConversationId()).orElseThrow();
         String session = conversation.getThreadKey();
-        if (!ChatIntake.CHANNEL.equals(conversation.getChannel()) || session == null || session.startsWith("offline:")) {
+        if (!ChatIntake.CHANNEL.equals(conversation.getChannel()) || session == null || session.startsWith(ChatIntake.OFFLINE)) {
             deliveries.record(reply, DeliveryStatus.FAILED, "this conversation has no chat to answer in (a message left while "
                     + "nobody was online is answered by email)");
             return null;

@@ -39,8 +39,8 @@ class ChatReceipts implements StatusUpdateHandler {
     }
 
     @Override
-    public StatusUpdate.Kind kind() {
-        return StatusUpdate.Kind.CHAT_RECEIPT;
+    public String kind() {
+        return ChatIntake.RECEIPT;
     }
 
     @Override

@@ -15,6 +15,12 @@ class BusinessEventsChannel implements ChannelType {
 
     @Override
     public String label() {
-        return "Business event";
+        return "Business events";
+    }
+
+    /** Events join a customer's timeline; no conversation begins with one. */
+    @Override
+    public boolean opensConversations() {
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.omnihub.routes.sms;
 
+import io.omnihub.connectors.twilio.TwilioChannels;
 import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.routes.errors.Premature;
 import io.omnihub.store.interaction.Deliveries;
@@ -32,8 +33,8 @@ class SmsDeliveryReports implements StatusUpdateHandler {
     }
 
     @Override
-    public StatusUpdate.Kind kind() {
-        return StatusUpdate.Kind.SMS_DELIVERY;
+    public String kind() {
+        return TwilioChannels.SMS_DELIVERY;
     }
 
     @Override

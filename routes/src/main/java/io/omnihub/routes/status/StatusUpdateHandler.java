@@ -2,10 +2,10 @@ package io.omnihub.routes.status;
 
 import io.omnihub.connectors.bus.StatusUpdate;
 
-/** Applies one kind of status report to what it is about; one handler per {@link StatusUpdate.Kind}. */
+/** Applies one kind of status report to what it is about; one handler per {@link StatusUpdate#kind()}. */
 public interface StatusUpdateHandler {
 
-    StatusUpdate.Kind kind();
+    String kind();
 
     /**
      * Called in the status transaction.

@@ -3,7 +3,7 @@ package io.omnihub.routes.status;
 import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.routes.errors.PermanentFailure;
 import io.omnihub.store.held.HeldItems;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -11,13 +11,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies each status report from {@code hub.status} in one database transaction, by its kind's
- * handler: SMS delivery reports, chat receipts, call progress. A report that was held and sent back
+ * handler (each channel's slice brings its own: SMS delivery reports, chat receipts, call progress); a report of
+ * a kind no one applies is held with the reason. A report that was held and sent back
  * by an agent writes its outcome on the held item.
  */
 @Service
 public class StatusUpdates {
 
-    private final Map<StatusUpdate.Kind, StatusUpdateHandler> handlers = new EnumMap<>(StatusUpdate.Kind.class);
+    private final Map<String, StatusUpdateHandler> handlers = new HashMap<>();
     private final HeldItems heldItems;
 
     StatusUpdates(List<StatusUpdateHandler> handlers, HeldItems heldItems) {

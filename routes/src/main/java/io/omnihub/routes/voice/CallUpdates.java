@@ -1,5 +1,6 @@
 package io.omnihub.routes.voice;
 
+import io.omnihub.connectors.twilio.TwilioChannels;
 import io.omnihub.connectors.bus.StatusUpdate;
 import io.omnihub.connectors.twilio.TwilioClients;
 import io.omnihub.connectors.twilio.VoiceSettings;
@@ -49,8 +50,8 @@ class CallUpdates implements StatusUpdateHandler {
     }
 
     @Override
-    public StatusUpdate.Kind kind() {
-        return StatusUpdate.Kind.CALL_PROGRESS;
+    public String kind() {
+        return TwilioChannels.CALL_PROGRESS;
     }
 
     /** Returns the call's interaction. */

@@ -15,7 +15,7 @@ class VoiceChannel implements ChannelType {
 
     @Override
     public String label() {
-        return "Phone call";
+        return "Calls";
     }
 
     /** The hub places calls an agent starts. */

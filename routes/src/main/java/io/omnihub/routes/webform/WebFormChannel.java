@@ -15,6 +15,6 @@ class WebFormChannel implements ChannelType {
 
     @Override
     public String label() {
-        return "Web form";
+        return "Forms";
     }
 }

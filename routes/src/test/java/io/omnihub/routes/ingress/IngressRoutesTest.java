@@ -88,10 +88,10 @@ class IngressRoutesTest extends CamelTestSupport {
     void aStatusReportGoesOnHubStatusGroupedByWhatItIsAbout() throws Exception {
         MockEndpoint status = getMockEndpoint("mock:hub.status");
         status.expectedMessageCount(2);
-        StatusUpdate delivered = StatusUpdate.of(StatusUpdate.Kind.SMS_DELIVERY, "sms", "sms-us",
+        StatusUpdate delivered = StatusUpdate.of("SMS_DELIVERY", "sms", "sms-us",
                 "SM5c1bd1b2a7c84c3e9a6e4b1a2f3c4d5e", "delivered", Instant.parse("2026-12-02T09:16:00Z"),
                 Map.of("status", "delivered"));
-        StatusUpdate failed = StatusUpdate.of(StatusUpdate.Kind.SMS_DELIVERY, "sms", "sms-us",
+        StatusUpdate failed = StatusUpdate.of("SMS_DELIVERY", "sms", "sms-us",
                 "SM5c1bd1b2a7c84c3e9a6e4b1a2f3c4d5e", "undelivered", Instant.parse("2026-12-02T09:17:00Z"),
                 Map.of("status", "undelivered", "errorCode", "30007"));
 
