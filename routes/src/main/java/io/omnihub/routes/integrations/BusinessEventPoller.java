@@ -12,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,15 +37,14 @@ class BusinessEventPoller {
     private final TargetAuthorization authorization;
 
     BusinessEventPoller(IntegrationsProperties settings, BusinessEventPublisher bus, ObjectMapper json, FeedCursors cursors,
-            Clock clock) {
+            TargetClients clients) {
         this.settings = settings;
         this.bus = bus;
         this.reader = new BusinessEventReader(json);
         this.json = json;
         this.cursors = cursors;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.authorization = new TargetAuthorization(http, json, clock);
+        this.http = clients.http();
+        this.authorization = clients.authorization();
     }
 
     /** One poll of the feed; returns how many events it read. */

@@ -7,13 +7,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 
 /** Failures of calls to ERP/SCM systems in words an operator can act on: never "null". */
-final class Causes {
+public final class Causes {
 
     private Causes() {
     }
 
     /** What went wrong calling {@code where}: the innermost cause that says something, with its kind. */
-    static String describe(Throwable failure, String where) {
+    public static String describe(Throwable failure, String where) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpConnectTimeoutException) {
                 return where + " did not accept a connection in time";

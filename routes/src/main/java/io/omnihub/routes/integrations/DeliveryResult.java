@@ -1,24 +1,24 @@
 package io.omnihub.routes.integrations;
 
 /** What a target made of one event: taken, worth another try later, or refused for good. */
-record DeliveryResult(Outcome outcome, Integer status, String error) {
+public record DeliveryResult(Outcome outcome, Integer status, String error) {
 
-    enum Outcome { DELIVERED, RETRY, PARK }
+    public enum Outcome { DELIVERED, RETRY, PARK }
 
-    static DeliveryResult delivered(int status) {
+    public static DeliveryResult delivered(int status) {
         return new DeliveryResult(Outcome.DELIVERED, status, null);
     }
 
-    static DeliveryResult retry(Integer status, String error) {
+    public static DeliveryResult retry(Integer status, String error) {
         return new DeliveryResult(Outcome.RETRY, status, error);
     }
 
-    static DeliveryResult park(Integer status, String error) {
+    public static DeliveryResult park(Integer status, String error) {
         return new DeliveryResult(Outcome.PARK, status, error);
     }
 
     /** By HTTP status: 2xx taken; 408, 425, 429 and 5xx retried; any other refusal parked. */
-    static DeliveryResult ofHttp(int status, String body) {
+    public static DeliveryResult ofHttp(int status, String body) {
         if (status >= 200 && status < 300) {
             return delivered(status);
         }

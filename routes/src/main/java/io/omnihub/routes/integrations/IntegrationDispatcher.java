@@ -3,23 +3,22 @@ package io.omnihub.routes.integrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.routes.outbound.SendPacing;
-import io.omnihub.store.customer.ErpCustomers;
 import io.omnihub.store.integration.IntegrationDeliveryQueue;
 import io.omnihub.store.integration.IntegrationDeliveryQueue.Delivery;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers a target's due events: each one through its kind's sender, at the target's rate, then
+ * Delivers a target's due events: each one through its kind's {@link TargetSender} (webhook, files, sap), at the
+ * target's rate, then
  * recorded as delivered, due again after a growing wait, or parked — refused for good, or failing
  * for longer than the target's {@code give-up-after}. Each target has its own route and thread, so
  * a slow or unreachable target holds back only its own events.
@@ -33,28 +32,30 @@ public class IntegrationDispatcher {
     private final IntegrationsProperties settings;
     private final IntegrationDeliveryQueue queue;
     private final ObjectMapper json;
-    private final HttpDeliveries http;
-    private final FileDrops files = new FileDrops();
-    private final SapBusinessPartners businessPartners;
-    private final TargetAuthorization authorization;
-    private final Map<String, SapS4Client> sapClients = new ConcurrentHashMap<>();
+    private final Map<IntegrationTarget.Kind, TargetSender> senders = new EnumMap<>(IntegrationTarget.Kind.class);
     private final SendPacing pacing = new SendPacing();
     private final IntegrationTargetStatus status;
     private final Clock clock;
 
     IntegrationDispatcher(IntegrationsProperties settings, IntegrationDeliveryQueue queue, ObjectMapper json,
-            ErpCustomers customers, IntegrationTargetStatus status, Clock clock) {
+            List<TargetSender> senders, IntegrationTargetStatus status, Clock clock) {
         this.settings = settings;
         this.queue = queue;
         this.json = json;
         this.status = status;
         this.clock = clock;
+        senders.forEach(sender -> sender.kinds().forEach(kind -> {
+            if (this.senders.put(kind, sender) != null) {
+                throw new IllegalStateException("two senders deliver to " + kind + " targets");
+            }
+        }));
+        settings.integrations().forEach((name, target) -> {
+            if (!this.senders.containsKey(target.kind())) {
+                throw new IllegalStateException("omnihub.integrations." + name + ".kind " + target.kind()
+                        + ": no sender delivers to this kind of target");
+            }
+        });
         settings.integrations().keySet().forEach(status::configured);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.authorization = new TargetAuthorization(client, json, clock);
-        this.http = new HttpDeliveries(client, authorization, clock);
-        this.businessPartners = new SapBusinessPartners(customers, json);
     }
 
     /** Delivers what is due for one target, batch after batch; returns how many were attempted. */
@@ -84,20 +85,10 @@ public class IntegrationDispatcher {
             return DeliveryResult.park(null, "the stored event is not JSON: " + e.getMessage());
         }
         try {
-            return switch (target.kind()) {
-                case FILE -> files.append(name, target, delivery, envelope);
-                case SAP_S4 -> businessPartners.send(sap(name), target, delivery);
-                case WEBHOOK, REST -> http.send(name, target, delivery, envelope);
-            };
+            return senders.get(target.kind()).send(name, target, delivery, envelope);
         } catch (RuntimeException e) {
             return DeliveryResult.park(null, "cannot build the request: " + e.getMessage());
         }
-    }
-
-    /** The SAP client of a SAP_S4 target (its own CSRF token and cookies). */
-    SapS4Client sap(String name) {
-        return sapClients.computeIfAbsent(name, n -> new SapS4Client(n, settings.integrations().get(n), authorization,
-                json));
     }
 
     private void settle(String name, IntegrationTarget target, Delivery delivery, DeliveryResult result) {

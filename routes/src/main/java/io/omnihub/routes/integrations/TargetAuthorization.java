@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the client-credentials grant, kept until 30 seconds before it expires and fetched again after the
  * target answered 401.
  */
-final class TargetAuthorization {
+public final class TargetAuthorization {
 
     private record Token(String value, Instant expires) {
     }
@@ -31,14 +31,14 @@ final class TargetAuthorization {
     private final Clock clock;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
-    TargetAuthorization(HttpClient http, ObjectMapper json, Clock clock) {
+    public TargetAuthorization(HttpClient http, ObjectMapper json, Clock clock) {
         this.http = http;
         this.json = json;
         this.clock = clock;
     }
 
     /** The header value, if the target wants one. */
-    Optional<String> header(String name, IntegrationTarget target) throws IOException, InterruptedException {
+    public Optional<String> header(String name, IntegrationTarget target) throws IOException, InterruptedException {
         IntegrationTarget.Auth auth = target.auth();
         if (auth == null) {
             return Optional.empty();
@@ -53,7 +53,7 @@ final class TargetAuthorization {
     }
 
     /** The target refused our token: the next request fetches a new one. */
-    void refused(String name) {
+    public void refused(String name) {
         tokens.remove(name);
     }
 

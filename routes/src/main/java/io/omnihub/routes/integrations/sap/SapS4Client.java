@@ -1,5 +1,7 @@
-package io.omnihub.routes.integrations;
+package io.omnihub.routes.integrations.sap;
 
+import io.omnihub.routes.integrations.IntegrationTarget;
+import io.omnihub.routes.integrations.TargetAuthorization;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package io.omnihub.routes.integrations;
+package io.omnihub.routes.integrations.files;
 
+import io.omnihub.routes.integrations.DeliveryResult;
+import io.omnihub.routes.integrations.IntegrationTarget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
-package io.omnihub.routes.integrations;
+package io.omnihub.routes.integrations.sap;
 
+import io.omnihub.routes.integrations.Causes;
+import io.omnihub.routes.integrations.IntegrationTarget;
+import io.omnihub.routes.integrations.IntegrationsProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,14 +23,14 @@ class OrderLookupRoute extends EndpointRouteBuilder {
     static final String QUEUE = "hub.lookup.orders";
 
     private final IntegrationsProperties settings;
-    private final IntegrationDispatcher dispatcher;
+    private final SapClients clients;
     private final ErpCustomers customers;
     private final ObjectMapper json;
 
-    OrderLookupRoute(IntegrationsProperties settings, IntegrationDispatcher dispatcher, ErpCustomers customers,
+    OrderLookupRoute(IntegrationsProperties settings, SapClients clients, ErpCustomers customers,
             ObjectMapper json) {
         this.settings = settings;
-        this.dispatcher = dispatcher;
+        this.clients = clients;
         this.customers = customers;
         this.json = json;
     }
@@ -54,7 +57,7 @@ class OrderLookupRoute extends EndpointRouteBuilder {
                 return answer.put("available", false).put("reason", "the customer has no ERP number yet");
             }
             IntegrationTarget sap = settings.integrations().get(target);
-            JsonNode orders = dispatcher.sap(target).salesOrders(erp.get(), sap.sap().orders(), sap.timeout());
+            JsonNode orders = clients.of(target).salesOrders(erp.get(), sap.sap().orders(), sap.timeout());
             answer.put("available", true).put("erpNumber", erp.get()).put("source", target);
             var list = answer.putArray("orders");
             orders.forEach(o -> list.addObject()

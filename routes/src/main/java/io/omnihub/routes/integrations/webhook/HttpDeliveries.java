@@ -1,5 +1,10 @@
-package io.omnihub.routes.integrations;
+package io.omnihub.routes.integrations.webhook;
 
+import io.omnihub.routes.integrations.DeliveryResult;
+import io.omnihub.routes.integrations.IntegrationTarget;
+import io.omnihub.routes.integrations.TargetAuthorization;
+import io.omnihub.routes.integrations.TargetClients;
+import io.omnihub.routes.integrations.TargetSender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnihub.connectors.integrations.StandardWebhooks;
 import io.omnihub.store.integration.IntegrationDeliveryQueue.Delivery;
@@ -12,6 +17,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends one event to a WEBHOOK or REST target. Every request carries the event id as
@@ -19,19 +26,26 @@ import java.util.Optional;
  * WEBHOOK: the envelope as JSON, POSTed, signed with each configured secret. REST: the method, path,
  * headers and body of the target's template.
  */
-final class HttpDeliveries {
+@Component
+class HttpDeliveries implements TargetSender {
 
     private final HttpClient http;
     private final TargetAuthorization authorization;
     private final Clock clock;
 
-    HttpDeliveries(HttpClient http, TargetAuthorization authorization, Clock clock) {
-        this.http = http;
-        this.authorization = authorization;
+    HttpDeliveries(TargetClients clients, Clock clock) {
+        this.http = clients.http();
+        this.authorization = clients.authorization();
         this.clock = clock;
     }
 
-    DeliveryResult send(String name, IntegrationTarget target, Delivery delivery, JsonNode envelope)
+    @Override
+    public Set<IntegrationTarget.Kind> kinds() {
+        return Set.of(IntegrationTarget.Kind.WEBHOOK, IntegrationTarget.Kind.REST);
+    }
+
+    @Override
+    public DeliveryResult send(String name, IntegrationTarget target, Delivery delivery, JsonNode envelope)
             throws InterruptedException {
         HttpRequest.Builder request;
         byte[] body;

@@ -1,5 +1,9 @@
-package io.omnihub.routes.integrations;
+package io.omnihub.routes.integrations.sap;
 
+import io.omnihub.routes.integrations.Causes;
+import io.omnihub.routes.integrations.DeliveryResult;
+import io.omnihub.routes.integrations.IntegrationTarget;
+import io.omnihub.routes.integrations.TargetSender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,8 +13,10 @@ import io.omnihub.store.customer.ErpCustomers.ErpCustomer;
 import io.omnihub.store.integration.IntegrationDeliveryQueue.Delivery;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Customers into SAP S/4HANA as business partners (API_BUSINESS_PARTNER): a customer without an ERP
@@ -18,19 +24,30 @@ import org.slf4j.LoggerFactory;
  * becomes the customer's ERP number; one with a number is updated (PATCH on its key). The customer
  * is read as it is at delivery time.
  */
-final class SapBusinessPartners {
+@Component
+class SapBusinessPartners implements TargetSender {
 
     private static final Logger log = LoggerFactory.getLogger(SapBusinessPartners.class);
 
+    private final SapClients clients;
     private final ErpCustomers customers;
     private final ObjectMapper json;
 
-    SapBusinessPartners(ErpCustomers customers, ObjectMapper json) {
+    SapBusinessPartners(SapClients clients, ErpCustomers customers, ObjectMapper json) {
+        this.clients = clients;
         this.customers = customers;
         this.json = json;
     }
 
-    DeliveryResult send(SapS4Client sap, IntegrationTarget target, Delivery delivery) throws InterruptedException {
+    @Override
+    public Set<IntegrationTarget.Kind> kinds() {
+        return Set.of(IntegrationTarget.Kind.SAP_S4);
+    }
+
+    @Override
+    public DeliveryResult send(String name, IntegrationTarget target, Delivery delivery, JsonNode envelope)
+            throws InterruptedException {
+        SapS4Client sap = clients.of(name);
         if (delivery.customerId() == null) {
             return DeliveryResult.park(null, "the event names no customer");
         }

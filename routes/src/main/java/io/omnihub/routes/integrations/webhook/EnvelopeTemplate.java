@@ -1,4 +1,4 @@
-package io.omnihub.routes.integrations;
+package io.omnihub.routes.integrations.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Matcher;

@@ -1,5 +1,8 @@
-package io.omnihub.routes.integrations;
+package io.omnihub.routes.integrations.files;
 
+import io.omnihub.routes.integrations.DeliveryResult;
+import io.omnihub.routes.integrations.IntegrationTarget;
+import io.omnihub.routes.integrations.TargetSender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnihub.store.integration.IntegrationDeliveryQueue.Delivery;
 import java.io.IOException;
@@ -10,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Appends each event to the FILE target's file of the day ({@code omnihub-events-2026-11-25.jsonl}
@@ -18,12 +23,19 @@ import java.time.ZoneOffset;
  * write and the bookkeeping may write an event twice: each line carries its event id for the batch
  * system to skip repeats.
  */
-final class FileDrops {
+@Component
+class FileDrops implements TargetSender {
 
     static final String CSV_HEADER = "sequence,eventId,type,occurredAt,customerId,data\n";
     private final SftpDrops sftp = new SftpDrops();
 
-    DeliveryResult append(String name, IntegrationTarget target, Delivery delivery, JsonNode envelope) {
+    @Override
+    public Set<IntegrationTarget.Kind> kinds() {
+        return Set.of(IntegrationTarget.Kind.FILE);
+    }
+
+    @Override
+    public DeliveryResult send(String name, IntegrationTarget target, Delivery delivery, JsonNode envelope) {
         IntegrationTarget.FileDrop file = target.file();
         boolean csv = "CSV".equals(file.format());
         String day = delivery.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();

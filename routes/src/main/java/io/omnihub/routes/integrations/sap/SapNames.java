@@ -1,4 +1,4 @@
-package io.omnihub.routes.integrations;
+package io.omnihub.routes.integrations.sap;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

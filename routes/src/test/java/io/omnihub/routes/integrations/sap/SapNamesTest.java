@@ -1,4 +1,4 @@
-package io.omnihub.routes.integrations;
+package io.omnihub.routes.integrations.sap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
