@@ -1,5 +1,6 @@
 package io.omnihub.routes.email;
 
+import io.omnihub.routes.errors.HubErrorPolicy;
 import io.omnihub.connectors.bus.BlobStore;
 import io.omnihub.connectors.bus.InboundPublisher;
 import io.omnihub.connectors.email.MailInteractions;
@@ -7,7 +8,9 @@ import io.omnihub.connectors.email.MailboxCursors;
 import io.omnihub.connectors.email.MailboxImporter;
 import io.omnihub.connectors.email.MailInboxes;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
  * mailbox; a failed poll is recorded for health and tried again at the next interval ({@link MailboxPoll}).
  */
 @Component
-class MailboxPollingRoutes extends EndpointRouteBuilder {
+public class MailboxPollingRoutes extends EndpointRouteBuilder {
 
     /** This hub node's name in mailbox leases. */
     static final String NODE = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -39,16 +42,27 @@ class MailboxPollingRoutes extends EndpointRouteBuilder {
         this.clock = clock;
     }
 
+    /** The polls, by inbox key, that the routes made from the template run. */
+    private final Map<String, MailboxPoll> polls = new ConcurrentHashMap<>();
+
     @Override
     public void configure() {
+        routeTemplate("mailbox-poll").templateParameter("inbox").templateParameter("period")
+                .from("timer:mailbox-{{inbox}}?delay=2000&fixedRate=false&period={{period}}")
+                .routeConfigurationId(HubErrorPolicy.SCHEDULED)
+                .setHeader("inbox", constant("{{inbox}}"))
+                .bean(this, "poll(${header.inbox})");
         mailboxes.mailboxes().forEach((key, mailbox) -> {
-            MailboxPoll poll = new MailboxPoll(key, new MailboxImporter(key, mailbox, interactions, bus, cursors,
-                    NODE, clock)::poll, status);
-            from(timer("mailbox-" + key).delay(2000).fixedRate(false)
-                    .period(mailbox.imap().pollInterval().toMillis()))
-                    .routeId("mailbox-" + key)
-                    .bean(poll, "run");
+            polls.put(key, new MailboxPoll(key, new MailboxImporter(key, mailbox, interactions, bus, cursors,
+                    NODE, clock)::poll, status));
+            templatedRoute("mailbox-poll").routeId("mailbox-" + key).parameter("inbox", key)
+                    .parameter("period", String.valueOf(mailbox.imap().pollInterval().toMillis()));
         });
+    }
+
+    /** One poll of mailbox {@code inbox}. */
+    public void poll(String inbox) {
+        polls.get(inbox).run();
     }
 
     private static String hostName() {

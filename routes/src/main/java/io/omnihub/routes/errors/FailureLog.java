@@ -39,24 +39,41 @@ public class FailureLog implements DisposableBean {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** A message of {@code route} failed and goes back to the broker for another delivery. */
+    /** A bus consumer's message failed and was rolled back for the broker to deliver again. */
     public void rolledBack(String route, Throwable failure) {
+        count(route, failure, "a message failed and will be delivered again");
+    }
+
+    /** A scheduled route's run failed; it runs again on its next tick. */
+    public void tickFailed(String route, Throwable failure) {
+        count(route, failure, "a run failed and the next one tries again");
+    }
+
+    /** The first failure of a kind at a route is a line; the next ones are counted for the summary. */
+    private void count(String route, Throwable failure, String what) {
         Kind kind = new Kind(route, innermost(failure).getClass().getSimpleName());
         AtomicLong count = since.computeIfAbsent(kind, k -> new AtomicLong(-1));
         if (count.compareAndSet(-1, 0)) {
-            log.warn("{}: a message failed and will be delivered again ({}{}): {}", route, kind.failure(),
+            log.warn("{}: {} ({}{}): {}", route, what, kind.failure(),
                     FailureKinds.outage(failure) ? ", a dependency is unreachable" : "", FailureKinds.reason(failure));
         } else {
             count.incrementAndGet();
         }
     }
 
+    /** How many failures of a kind at a route are counted since its last line (-1: none since). */
+    long pending(String route, Class<? extends Throwable> failure) {
+        AtomicLong count = since.get(new Kind(route, failure.getSimpleName()));
+        return count == null ? -1 : count.get();
+    }
+
     void summarize() {
         since.forEach((kind, count) -> {
             long more = count.getAndSet(-1);
             if (more > 0) {
-                log.warn("{}: {} more messages failed and will be delivered again in the last {} s ({})", kind.route(),
-                        more, INTERVAL.toSeconds(), kind.failure());
+                log.warn("{}: {} more failures in the last {} s ({}); each message is delivered again, each "
+                        + "scheduled run tried again on its next tick", kind.route(), more, INTERVAL.toSeconds(),
+                        kind.failure());
             }
         });
         since.values().removeIf(count -> count.get() == -1);

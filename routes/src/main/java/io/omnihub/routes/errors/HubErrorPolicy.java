@@ -21,12 +21,18 @@ import org.springframework.stereotype.Component;
  * </ol>
  * Camel never retries on top of the broker. A parked message does not stay in the dead-letter queue:
  * it becomes a held item agents see ({@code io.omnihub.routes.held}).
+ * <p>
+ * And for scheduled routes (mailbox polls, deliveries to ERP targets, feeds, sweeps, the outbox relay):
+ * a failed run is said in one line per kind of failure and route ({@link FailureLog}, then a count every
+ * 30 s) and the next tick tries again; what the run had not finished stays in the store for it.
  */
 @Component
 public class HubErrorPolicy extends RouteConfigurationBuilder {
 
     /** For routes that consume a bus queue transactionally. */
     public static final String BUS_CONSUMER = "hub-bus-consumer";
+    /** For routes a timer starts. */
+    public static final String SCHEDULED = "hub-scheduled";
 
     private final BusProperties bus;
     private final FailureLog failures;
@@ -60,6 +66,13 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
                 .onWhen(exchange -> failure(exchange) != null && !parks(exchange))
                 .handled(false)
                 .process(exchange -> failures.rolledBack(exchange.getFromRouteId(), failure(exchange)))
+                .end();
+
+        RouteConfigurationDefinition scheduled = routeConfiguration(SCHEDULED);
+        scheduled.errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false));
+        scheduled.onException(Exception.class)
+                .handled(true)
+                .process(exchange -> failures.tickFailed(exchange.getFromRouteId(), failure(exchange)))
                 .end();
     }
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code more: true} for up to 20 pages a poll.
  */
 @Component
-class BusinessEventPoller {
+public class BusinessEventPoller {
 
     private static final Logger log = LoggerFactory.getLogger(BusinessEventPoller.class);
     private static final int MAX_PAGES = 20;
@@ -48,7 +48,7 @@ class BusinessEventPoller {
     }
 
     /** One poll of the feed; returns how many events it read. */
-    int poll(String name) throws InterruptedException {
+    public int poll(String name) throws InterruptedException {
         BusinessEventFeed feed = settings.businessEventFeeds().get(name);
         String cursor = cursors.cursor(name);
         int read = 0;

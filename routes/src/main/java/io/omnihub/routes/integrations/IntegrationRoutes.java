@@ -1,5 +1,6 @@
 package io.omnihub.routes.integrations;
 
+import io.omnihub.routes.errors.HubErrorPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnihub.routes.bus.BusProperties;
@@ -53,17 +54,24 @@ class IntegrationRoutes extends BusConsumerRouteBuilder {
                             "processed(${header." + HubHeaders.HELD_ITEM_ID + "})")
                 .end();
 
-        long period = settings.integrationDelivery().pollInterval().toMillis();
-        settings.integrations().keySet().stream().sorted().forEach(name ->
-                from(timer("integration-" + name).fixedRate(false).delay(1000).period(period))
-                        .routeId("integration-" + name)
-                        .process(exchange -> dispatcher.dispatch(name)));
+        // one delivery route per target, one polling route per feed, each from its template
+        routeTemplate("integration-delivery").templateParameter("target").templateParameter("period")
+                .from("timer:integration-{{target}}?fixedRate=false&delay=1000&period={{period}}")
+                .routeConfigurationId(HubErrorPolicy.SCHEDULED)
+                .setHeader("target", constant("{{target}}"))
+                .bean(dispatcher, "dispatch(${header.target})");
+        routeTemplate("business-event-feed").templateParameter("feed").templateParameter("period")
+                .from("timer:business-event-feed-{{feed}}?fixedRate=false&delay=2000&period={{period}}")
+                .routeConfigurationId(HubErrorPolicy.SCHEDULED)
+                .setHeader("feed", constant("{{feed}}"))
+                .bean(poller, "poll(${header.feed})");
 
-        settings.businessEventFeeds().forEach((name, feed) ->
-                from(timer("business-event-feed-" + name).fixedRate(false).delay(2000)
-                        .period(feed.interval().toMillis()))
-                        .routeId("business-event-feed-" + name)
-                        .process(exchange -> poller.poll(name)));
+        String period = String.valueOf(settings.integrationDelivery().pollInterval().toMillis());
+        settings.integrations().keySet().stream().sorted().forEach(name -> templatedRoute("integration-delivery")
+                .routeId("integration-" + name).parameter("target", name).parameter("period", period));
+        settings.businessEventFeeds().forEach((name, feed) -> templatedRoute("business-event-feed")
+                .routeId("business-event-feed-" + name).parameter("feed", name)
+                .parameter("period", String.valueOf(feed.interval().toMillis())));
     }
 
     /** One delivery per interested target, in one transaction; a target wanting none of it gets none. */

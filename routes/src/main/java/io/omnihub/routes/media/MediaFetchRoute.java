@@ -1,5 +1,6 @@
 package io.omnihub.routes.media;
 
+import io.omnihub.routes.errors.HubErrorPolicy;
 import io.omnihub.connectors.twilio.TwilioMediaProperties;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ class MediaFetchRoute extends EndpointRouteBuilder {
     public void configure() {
         from(timer("media-fetch").delay(1000).period(settings.pollInterval().toMillis()))
                 .routeId("fetch-due-media")
+                .routeConfigurationId(HubErrorPolicy.SCHEDULED)
                 .bean(fetches, "fetchDue");
     }
 }

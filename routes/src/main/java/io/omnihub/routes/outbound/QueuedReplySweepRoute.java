@@ -1,5 +1,6 @@
 package io.omnihub.routes.outbound;
 
+import io.omnihub.routes.errors.HubErrorPolicy;
 import io.omnihub.routes.bus.BusProperties;
 import io.omnihub.store.interaction.Deliveries;
 import io.omnihub.store.interaction.Interaction;
@@ -64,6 +65,7 @@ class QueuedReplySweepRoute extends EndpointRouteBuilder {
         Duration every = retry.sweepInterval().compareTo(after) < 0 ? retry.sweepInterval() : after;
         from(timer("queued-reply-sweep").delay(every.toMillis()).period(every.toMillis()))
                 .routeId("queued-reply-sweep")
+                .routeConfigurationId(HubErrorPolicy.SCHEDULED)
                 .bean(this, "sweep");
     }
 

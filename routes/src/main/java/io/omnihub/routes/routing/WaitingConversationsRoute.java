@@ -1,5 +1,6 @@
 package io.omnihub.routes.routing;
 
+import io.omnihub.routes.errors.HubErrorPolicy;
 import io.omnihub.connectors.inbox.InboxSettings;
 import io.omnihub.connectors.inbox.InboxesProperties;
 import io.omnihub.store.conversation.ConversationRepository;
@@ -45,6 +46,7 @@ class WaitingConversationsRoute extends EndpointRouteBuilder {
     public void configure() {
         from(timer("routing-sweep").fixedRate(false).delay(2000).period(interval.toMillis()))
                 .routeId("routing-sweep")
+                .routeConfigurationId(HubErrorPolicy.SCHEDULED)
                 .process(exchange -> sweep());
     }
 

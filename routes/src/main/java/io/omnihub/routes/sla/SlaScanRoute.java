@@ -1,5 +1,6 @@
 package io.omnihub.routes.sla;
 
+import io.omnihub.routes.errors.HubErrorPolicy;
 import io.omnihub.store.conversation.SlaScanner;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ class SlaScanRoute extends EndpointRouteBuilder {
     public void configure() {
         from(timer("sla-scan").fixedRate(false).delay(1000).period(settings.scanInterval().toMillis()))
                 .routeId("sla-scan")
+                .routeConfigurationId(HubErrorPolicy.SCHEDULED)
                 .bean(scanner, "scan");
     }
 }

@@ -61,6 +61,18 @@ class HubErrorPolicyRouteTest extends CamelTestSupport {
                     default -> exchange.getMessage().setHeader("done", true);
                 }
             }
+        }, new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                // what a timer starts (a mailbox poll, a delivery to an ERP target): here started by hand
+                from("direct:tick").routeId("test-tick").routeConfigurationId(HubErrorPolicy.SCHEDULED)
+                        .process(exchange -> {
+                            if ("fail".equals(exchange.getMessage().getBody(String.class))) {
+                                throw new IllegalStateException("the ERP answered 503");
+                            }
+                            exchange.getMessage().setHeader("done", true);
+                        });
+            }
         }};
     }
 
@@ -145,5 +157,20 @@ class HubErrorPolicyRouteTest extends CamelTestSupport {
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getHeader("done")).isEqualTo(true);
         assertThat(parkedCount()).isZero();
+    }
+
+    @Test
+    void aFailedScheduledRunIsSaidOnceAndTheNextRunGoesAhead() {
+        Exchange failed = template.send("direct:tick", e -> e.getMessage().setBody("fail"));
+        assertThat(failed.getException()).as("the timer is not handed the failure").isNull();
+        assertThat(failures.pending("test-tick", IllegalStateException.class)).as("said in a line, none counted")
+                .isZero();
+        template.send("direct:tick", e -> e.getMessage().setBody("fail"));
+        assertThat(failures.pending("test-tick", IllegalStateException.class)).as("counted for the summary")
+                .isEqualTo(1);
+        Exchange next = template.send("direct:tick", e -> e.getMessage().setBody("ok"));
+        assertThat(next.getException()).isNull();
+        assertThat(next.getMessage().getHeader("done", Boolean.class)).isTrue();
+        assertThat(parkedCount()).as("a scheduled run parks nothing").isZero();
     }
 }
