@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -87,5 +88,51 @@ class ReplyChannelSwitchIT {
                 Map.of("text", "by fax?", "channel", "fax"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("replies on the fax channel are not supported");
+    }
+
+    @Test
+    void aWebFormCustomerIsAnsweredByEmailThroughTheFormsReplyMailbox() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String email = "form-" + run + "@example.com";
+        assertThat(hub.postForm("contact", HubClient.fields("name", "Fay Form", "email", email,
+                "message", "Do you ship to Norway? " + run)).statusCode()).isEqualTo(202);
+        long conversation = await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForList(
+                "select conversation_id from interaction where body_text = ?", Long.class,
+                "Do you ship to Norway? " + run), l -> l.size() == 1).get(0);
+
+        JsonNode where = hub.getJson("/api/v1/conversations/" + conversation + "/reply-channels");
+        assertThat(where.path("channels").get(0).asText()).isEqualTo("email");
+        assertThat(where.path("blocked").isNull()).isTrue();
+        // no channel chosen: by email, from the mailbox the form's inbox names
+        HttpResponse<String> answer = hub.postJsonAsAdmin("/api/v1/conversations/" + conversation + "/replies",
+                Map.of("text", "Yes, within five days " + run));
+        assertThat(answer.statusCode()).isEqualTo(202);
+        MimeMessage sent = await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedFor(email),
+                l -> !l.isEmpty()).get(0);
+        assertThat(sent.getFrom()[0].toString()).contains("support@hub.test");
+        assertThat(WebChatIT.textOf(sent)).contains("Yes, within five days " + run);
+    }
+
+    @Test
+    void aFormWhoseInboxNamesNoReplyMailboxSaysWhatToConfigure() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String email = "small-" + run + "@example.com";
+        assertThat(hub.send(HttpRequest.newBuilder(hub.uri("/channels/webform/small"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://shop.example")
+                .POST(HttpRequest.BodyPublishers.ofString(HubClient.urlEncoded(HubClient.fields(
+                        "email", email, "message", "hi " + run))))).statusCode()).isIn(202, 303);
+        long conversation = await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForList(
+                "select conversation_id from interaction where body_text = ?", Long.class, "hi " + run),
+                l -> l.size() == 1).get(0);
+
+        JsonNode where = hub.getJson("/api/v1/conversations/" + conversation + "/reply-channels");
+        assertThat(where.path("channels")).isEmpty();
+        assertThat(where.path("blocked").asText()).contains("omnihub.inboxes.small.reply-mailbox");
+        HttpResponse<String> refused = hub.postJsonAsAdmin("/api/v1/conversations/" + conversation + "/replies",
+                Map.of("text", "hello"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("omnihub.inboxes.small.reply-mailbox");
+        assertThat(hub.get("/api/v1/conversations/999999999/reply-channels", HubClient.ADMIN, HubClient.ADMIN_PASSWORD)
+                .statusCode()).isEqualTo(404);
     }
 }

@@ -70,7 +70,10 @@ class ReplyChannels {
                         .orElse(conversation.getChannel()));
     }
 
-    /** The channels an agent may answer this conversation on, its default first. */
+    /**
+     * The channels an agent can answer this conversation on now (an inbox sends on it for this conversation and
+     * the customer has an address there), the preferred one first.
+     */
     List<String> choices(Conversation conversation, List<Interaction> history) {
         String preferred = defaultChannel(conversation, history);
         Stream<String> others = channels.answered().stream()
@@ -78,13 +81,35 @@ class ReplyChannels {
                 .map(ChannelType::key).filter(key -> !key.equals(preferred));
         return Stream.concat(Stream.of(preferred), others)
                 .filter(channels::answers)
-                .filter(c -> c.equals(preferred) || inboxFor(conversation, c).isPresent()
-                        && recipient(conversation, history, c).isPresent())
+                .filter(c -> inboxFor(conversation, c).isPresent() && recipient(conversation, history, c).isPresent())
                 .toList();
     }
 
+    /**
+     * Why the conversation cannot be answered at all, when no channel reaches the customer: the reason for its
+     * preferred channel, with what to configure or to ask the customer for.
+     */
+    Optional<String> blocked(Conversation conversation, List<Interaction> history) {
+        if (!choices(conversation, history).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            route(conversation, history, null);
+            return Optional.empty();
+        } catch (ResponseStatusException refused) {
+            return Optional.ofNullable(refused.getReason());
+        }
+    }
+
+    /**
+     * @param requested the channel the agent chose; none: the preferred channel if it reaches the customer now,
+     *                  else the first one that does
+     */
     Route route(Conversation conversation, List<Interaction> history, String requested) {
-        String channel = requested == null || requested.isBlank() ? defaultChannel(conversation, history) : requested;
+        String channel = requested == null || requested.isBlank()
+                ? choices(conversation, history).stream().findFirst().orElseGet(() -> defaultChannel(conversation,
+                        history))
+                : requested;
         ReplyAddressing addressing = channels.addressing(channel).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.BAD_REQUEST, "replies on the " + channel + " channel are not supported ("
                         + answeredKeys() + ")"));
@@ -93,7 +118,9 @@ class ReplyChannels {
             throw conflict("only a conversation live on the " + channel + " channel can be answered there");
         }
         long inboxId = inboxFor(conversation, channel).orElseThrow(() -> conflict("the inbox of this conversation "
-                + "has no " + addressing.senderSetting() + " configured to answer by " + channel));
+                + "has no " + addressing.senderSetting() + " configured to answer by " + channel + ": an administrator "
+                + "sets omnihub.inboxes." + inboxes.findById(conversation.getInboxId()).orElseThrow().getKey() + "."
+                + addressing.senderSetting() + " to the inbox that sends " + channel + " (docs/configuration.md)"));
         String recipient = recipient(conversation, history, channel).orElseThrow(() -> conflict(
                 "the customer has no " + addressing.addressNoun() + " to reply to"));
         return new Route(channel, inboxId, recipient);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,6 +39,13 @@ class ReplyController {
             Instant occurredAt) {
     }
 
+    /**
+     * @param channels the channels a reply can go out on now, the one a reply without {@code channel} takes first
+     * @param blocked  when there is none: why, and what to configure or to ask the customer for
+     */
+    record ReplyChannelsView(List<String> channels, String blocked) {
+    }
+
     static final int MAX_FILES = 10;
 
     private final ReplyService replies;
@@ -46,6 +54,14 @@ class ReplyController {
     ReplyController(ReplyService replies, AppUserRepository users) {
         this.replies = replies;
         this.users = users;
+    }
+
+    @GetMapping("/api/v1/conversations/{id}/reply-channels")
+    @Operation(summary = "Where a reply can go", description = "The channels a reply to this conversation can go "
+            + "out on now (an inbox sends there for it and the customer has an address there), the one a reply "
+            + "without 'channel' takes first. Empty, 'blocked' says why, e.g. which reply-mailbox to configure.")
+    ReplyChannelsView replyChannels(@PathVariable long id) {
+        return new ReplyChannelsView(replies.replyChannels(id), replies.replyBlocked(id).orElse(null));
     }
 
     @PostMapping(path = "/api/v1/conversations/{id}/replies", consumes = "application/json")

@@ -108,12 +108,20 @@ public class ReplyService {
     public record ReplyFile(String fileName, String contentType, byte[] content) {
     }
 
+    /** Why the conversation cannot be answered on any channel now, if it cannot: for the agent to read. */
+    @Transactional(readOnly = true)
+    public Optional<String> replyBlocked(long conversationId) {
+        return conversations.findById(conversationId)
+                .flatMap(c -> channels.blocked(c, interactions.findByConversationIdOrderByOccurredAtAscIdAsc(c.getId())));
+    }
+
     /** The channels the conversation can be answered on, the one a reply takes by default first. */
     @Transactional(readOnly = true)
     public List<String> replyChannels(long conversationId) {
-        return conversations.findById(conversationId)
-                .map(c -> channels.choices(c, interactions.findByConversationIdOrderByOccurredAtAscIdAsc(c.getId())))
-                .orElse(List.of());
+        Conversation conversation = conversations.findById(conversationId).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "there is no conversation " + conversationId));
+        return channels.choices(conversation,
+                interactions.findByConversationIdOrderByOccurredAtAscIdAsc(conversation.getId()));
     }
 
     /** The recorded reply on the conversation's own channel, queued for sending. */

@@ -160,6 +160,7 @@ class ConsoleController {
         model.addAttribute("time", new TimeLabels(clock.instant()));
         model.addAttribute("notices", NOTICES);
         model.addAttribute("replyChannels", replies.replyChannels(id));
+        model.addAttribute("replyBlocked", replies.replyBlocked(id).orElse(null));
         model.addAttribute("canned", canned.offeredTo(agent));
         model.addAttribute("staff", users.findAll(org.springframework.data.domain.Sort.by("username")).stream()
                 .filter(u -> u.isEnabled() && u.getRoles().stream().anyMatch(r -> r != Role.INTEGRATION)).toList());

@@ -27,7 +27,7 @@ public class MailInboxesProperties implements MailInboxes, InboxChannel {
 
     public MailInboxesProperties(Map<String, Inbox> inboxes) {
         mailboxes = ChannelBlocks.of(MailInteractions.CHANNEL, "email",
-                "an email inbox (address and imap; see docs/email.md)", inboxes, MailboxSettings::check);
+                "an email inbox (its address, and imap to receive, smtp to send or both; see docs/email.md)", inboxes, MailboxSettings::check);
         mailboxes.checkNamedBy(inboxes, "reply-mailbox", Inbox::replyMailbox, mailbox -> mailbox.smtp() != null,
                 "is not an email inbox with SMTP settings");
     }

@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param address           the inbox's own address: replies leave from it
  * @param aliases           further addresses of ours that deliver into this mailbox; mail from any
  *                          of our addresses is never answered automatically
- * @param imap              where mail is fetched from
+ * @param imap              where mail is fetched from (optional: without it the mailbox only sends, e.g. the
+ *                          replies of a web form or a chat)
  * @param smtp              where replies are sent through (optional: without it the mailbox only receives)
  * @param maxAttachmentSize larger files are not stored separately (they stay in the original .eml)
  * @param autoReply         an acknowledgement sent when a customer's mail opens a conversation (optional)
@@ -94,12 +95,24 @@ public record MailboxSettings(String address, @DefaultValue List<String> aliases
         return a.equalsIgnoreCase(address) || aliases.stream().anyMatch(a::equalsIgnoreCase);
     }
 
+    /** Whether mail is fetched from it: it has IMAP settings (without, it only sends). */
+    public boolean receives() {
+        return imap != null;
+    }
+
     /** Checks the settings, naming the property to fix. */
     public void check(String where) {
         if (address == null || !address.contains("@")) {
             throw new IllegalArgumentException(where + ".address: the mailbox's own e-mail address is required");
         }
-        if (imap == null || imap.host() == null || imap.host().isBlank()) {
+        if (imap == null) {
+            if (smtp == null || smtp.host() == null || smtp.host().isBlank()) {
+                throw new IllegalArgumentException(where + ": a mailbox needs imap (to receive mail), smtp (to send "
+                        + "replies), or both; give at least .imap.host or .smtp.host");
+            }
+            return;
+        }
+        if (imap.host() == null || imap.host().isBlank()) {
             throw new IllegalArgumentException(where + ".imap.host is required");
         }
         if (imap.username() == null || imap.password() == null) {

@@ -36,7 +36,7 @@ public final class SmtpSender {
         p.setProperty("mail." + protocol + ".connectiontimeout", Long.toString(TIMEOUT.toMillis()));
         p.setProperty("mail." + protocol + ".timeout", Long.toString(TIMEOUT.toMillis()));
         p.setProperty("mail." + protocol + ".writetimeout", Long.toString(TIMEOUT.toMillis()));
-        p.setProperty("mail." + protocol + ".auth", Boolean.toString(smtp.username() != null));
+        p.setProperty("mail." + protocol + ".auth", Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
         if (smtp.security() == MailboxSettings.Security.STARTTLS) {
             p.setProperty("mail.smtp.starttls.enable", "true");
             p.setProperty("mail.smtp.starttls.required", "true");
@@ -46,7 +46,9 @@ public final class SmtpSender {
         }
         Session session = Session.getInstance(p);
         try (Transport transport = session.getTransport(protocol)) {
-            transport.connect(smtp.host(), smtp.effectivePort(), smtp.username(), smtp.password());
+            boolean login = smtp.username() != null && !smtp.username().isBlank();
+            transport.connect(smtp.host(), smtp.effectivePort(), login ? smtp.username() : null,
+                    login ? smtp.password() : null);
             transport.sendMessage(message, message.getAllRecipients());
         } catch (SMTPSendFailedException e) {
             if (e.getReturnCode() >= 500) {
@@ -76,7 +78,7 @@ public final class SmtpSender {
     /** Appends a copy to the mailbox's Sent folder over IMAP; best effort, the mail is already sent. */
     public void keepCopy(MailboxSettings mailbox, MimeMessage message) throws MessagingException {
         String folderName = mailbox.smtp().sentFolder();
-        if (folderName == null || folderName.isBlank()) {
+        if (folderName == null || folderName.isBlank() || !mailbox.receives()) {
             return;
         }
         MailboxSettings.Imap imap = mailbox.imap();

@@ -105,4 +105,24 @@ class InboxConfigurationTest {
         hub.withPropertyValues("omnihub.inboxes.Support.channel=email").run(context -> assertThat(context)
                 .getFailure().rootCause().hasMessageContaining("an inbox key is lower-case letters"));
     }
+
+    @Test
+    void aMailboxMaySendOnlyButNotDoNeither() {
+        hub.withPropertyValues("omnihub.inboxes.replies.channel=email",
+                        "omnihub.inboxes.replies.email.address=replies@example.com",
+                        "omnihub.inboxes.replies.email.smtp.host=smtp.example.com",
+                        "omnihub.inboxes.contact.channel=webform",
+                        "omnihub.inboxes.contact.webform.fields.email=email",
+                        "omnihub.inboxes.contact.reply-mailbox=replies")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MailInboxes.class).mailbox("replies").orElseThrow().receives())
+                            .isFalse();
+                });
+        hub.withPropertyValues("omnihub.inboxes.support.channel=email",
+                        "omnihub.inboxes.support.email.address=support@example.com")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining(
+                        "omnihub.inboxes.support.email: a mailbox needs imap (to receive mail), smtp (to send "
+                                + "replies), or both"));
+    }
 }

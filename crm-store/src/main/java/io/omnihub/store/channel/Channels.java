@@ -34,6 +34,11 @@ public class Channels {
         return Optional.ofNullable(key).map(byKey::get);
     }
 
+    /** What agents read for channel {@code key}: its type's label, else the key itself. */
+    public String label(String key) {
+        return find(key).map(ChannelType::label).orElse(key);
+    }
+
     /** Every channel's key, in alphabetical order. */
     public Set<String> keys() {
         return byKey.keySet();

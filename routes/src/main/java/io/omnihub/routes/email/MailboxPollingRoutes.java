@@ -53,6 +53,9 @@ public class MailboxPollingRoutes extends EndpointRouteBuilder {
                 .setHeader("inbox", constant("{{inbox}}"))
                 .bean(this, "poll(${header.inbox})");
         mailboxes.mailboxes().forEach((key, mailbox) -> {
+            if (!mailbox.receives()) {
+                return; // a mailbox that only sends replies
+            }
             polls.put(key, new MailboxPoll(key, new MailboxImporter(key, mailbox, interactions, bus, cursors,
                     NODE, clock)::poll, status));
             templatedRoute("mailbox-poll").routeId("mailbox-" + key).parameter("inbox", key)
