@@ -175,6 +175,19 @@ class WebChatIT {
     }
 
     @Test
+    void theWidgetOffersATranscriptOnlyWhereOneCanBeSent() throws Exception {
+        try (ChatVisitorClient withMailbox = ChatVisitorClient.connect(hub, "chat", ORIGIN)) {
+            assertThat(withMailbox.await("hello").path("transcripts").asBoolean()).isTrue();
+        }
+        // chat-strict names no reply-mailbox: the widget shows no "Email transcript"
+        try (ChatVisitorClient without = ChatVisitorClient.connect(hub, "chat-strict", ORIGIN)) {
+            assertThat(without.await("hello").path("transcripts").asBoolean()).isFalse();
+        }
+        assertThat(hub.get("/channels/chat/widget.js", null, null).body())
+                .contains("$('omh-transcript').hidden = !frame.transcripts;");
+    }
+
+    @Test
     void theWidgetScriptAndTheDemoPageAreServed() {
         var script = hub.get("/channels/chat/widget.js", null, null);
         assertThat(script.statusCode()).isEqualTo(200);

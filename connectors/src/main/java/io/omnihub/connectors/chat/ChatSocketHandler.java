@@ -94,6 +94,8 @@ public class ChatSocketHandler extends TextWebSocketHandler {
         hello.put("title", chat.title());
         hello.put("welcome", chat.welcome());
         hello.put("online", desk.agentsAvailable(inbox));
+        // the widget offers "Email transcript" only where one can be sent (the inbox names a reply-mailbox)
+        hello.put("transcripts", inboxes.sendsTranscripts(inbox));
         hello.put("maxMessageChars", chat.maxMessageChars());
         hello.put("maxUploadBytes", chat.maxUploadSize().toBytes());
         hello.put("uploadTypes", chat.uploadTypes());

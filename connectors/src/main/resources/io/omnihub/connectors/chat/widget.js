@@ -152,6 +152,7 @@
         retryIn = 1000;
         $('omh-title').textContent = frame.title;
         $('omh-status').textContent = frame.online ? 'We are online' : 'We are away';
+        $('omh-transcript').hidden = !frame.transcripts;
         say('');
         if (token) {
           send({type: 'resume', token: token});
