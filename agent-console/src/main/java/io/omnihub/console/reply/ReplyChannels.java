@@ -89,12 +89,12 @@ class ReplyChannels {
      * Why the conversation cannot be answered at all, when no channel reaches the customer: the reason for its
      * preferred channel, with what to configure or to ask the customer for.
      */
-    Optional<String> blocked(Conversation conversation, List<Interaction> history) {
-        if (!choices(conversation, history).isEmpty()) {
+    Optional<String> blocked(Conversation conversation, List<Interaction> history, List<String> choices) {
+        if (!choices.isEmpty()) {
             return Optional.empty();
         }
         try {
-            route(conversation, history, null);
+            route(conversation, history, defaultChannel(conversation, history));
             return Optional.empty();
         } catch (ResponseStatusException refused) {
             return Optional.ofNullable(refused.getReason());

@@ -39,13 +39,6 @@ class ReplyController {
             Instant occurredAt) {
     }
 
-    /**
-     * @param channels the channels a reply can go out on now, the one a reply without {@code channel} takes first
-     * @param blocked  when there is none: why, and what to configure or to ask the customer for
-     */
-    record ReplyChannelsView(List<String> channels, String blocked) {
-    }
-
     static final int MAX_FILES = 10;
 
     private final ReplyService replies;
@@ -60,8 +53,8 @@ class ReplyController {
     @Operation(summary = "Where a reply can go", description = "The channels a reply to this conversation can go "
             + "out on now (an inbox sends there for it and the customer has an address there), the one a reply "
             + "without 'channel' takes first. Empty, 'blocked' says why, e.g. which reply-mailbox to configure.")
-    ReplyChannelsView replyChannels(@PathVariable long id) {
-        return new ReplyChannelsView(replies.replyChannels(id), replies.replyBlocked(id).orElse(null));
+    ReplyService.ReplyOptions replyChannels(@PathVariable long id) {
+        return replies.replyOptions(id);
     }
 
     @PostMapping(path = "/api/v1/conversations/{id}/replies", consumes = "application/json")

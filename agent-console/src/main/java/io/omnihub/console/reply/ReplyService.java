@@ -108,20 +108,20 @@ public class ReplyService {
     public record ReplyFile(String fileName, String contentType, byte[] content) {
     }
 
-    /** Why the conversation cannot be answered on any channel now, if it cannot: for the agent to read. */
-    @Transactional(readOnly = true)
-    public Optional<String> replyBlocked(long conversationId) {
-        return conversations.findById(conversationId)
-                .flatMap(c -> channels.blocked(c, interactions.findByConversationIdOrderByOccurredAtAscIdAsc(c.getId())));
+    /**
+     * Where a reply to the conversation can go now, the channel a reply takes by default first, and, when it can go
+     * nowhere, why (for the agent to read); its history read once.
+     */
+    public record ReplyOptions(List<String> channels, String blocked) {
     }
 
-    /** The channels the conversation can be answered on, the one a reply takes by default first. */
     @Transactional(readOnly = true)
-    public List<String> replyChannels(long conversationId) {
+    public ReplyOptions replyOptions(long conversationId) {
         Conversation conversation = conversations.findById(conversationId).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "there is no conversation " + conversationId));
-        return channels.choices(conversation,
-                interactions.findByConversationIdOrderByOccurredAtAscIdAsc(conversation.getId()));
+        List<Interaction> history = interactions.findByConversationIdOrderByOccurredAtAscIdAsc(conversation.getId());
+        List<String> choices = channels.choices(conversation, history);
+        return new ReplyOptions(choices, channels.blocked(conversation, history, choices).orElse(null));
     }
 
     /** The recorded reply on the conversation's own channel, queued for sending. */

@@ -159,8 +159,9 @@ class ConsoleController {
                 .filter(h -> h.getId() != id && h.getMergedIntoId() == null).toList());
         model.addAttribute("time", new TimeLabels(clock.instant()));
         model.addAttribute("notices", NOTICES);
-        model.addAttribute("replyChannels", replies.replyChannels(id));
-        model.addAttribute("replyBlocked", replies.replyBlocked(id).orElse(null));
+        ReplyService.ReplyOptions options = replies.replyOptions(id);
+        model.addAttribute("replyChannels", options.channels());
+        model.addAttribute("replyBlocked", options.blocked());
         model.addAttribute("canned", canned.offeredTo(agent));
         model.addAttribute("staff", users.findAll(org.springframework.data.domain.Sort.by("username")).stream()
                 .filter(u -> u.isEnabled() && u.getRoles().stream().anyMatch(r -> r != Role.INTEGRATION)).toList());
